@@ -1,0 +1,152 @@
+/*
+ * Memory API: regions, address spaces and the flattened view.
+ *
+ * Ideas from QEMU's MemoryRegion: a machine declares a tree of regions
+ * (containers holding subregions at offsets with priorities, aliases into
+ * other regions, RAM, ROM and MMIO with callbacks); the core flattens the tree
+ * of each address space into a sorted array of non-overlapping ranges, rebuilt
+ * whenever the tree changes, and dispatches every access through it.
+ *
+ * Two address spaces exist per machine: memory (64-bit physical) and I/O
+ * (16-bit ports).  Accesses that hit nothing read all ones and drop writes
+ * (logged under MM_LOG_UNASSIGNED).
+ *
+ * Threading: the tree may only change with the machine lock held (the main
+ * loop holds it; KVM vCPU threads take it around device dispatch).
+ */
+#ifndef MODEMU_MEMORY_H
+#define MODEMU_MEMORY_H
+
+#include <stdbool.h>
+#include <stddef.h>
+#include <stdint.h>
+#include <modemu/abi.h>
+#include <modemu/object.h>
+
+typedef struct mm_memory_region mm_memory_region;
+typedef struct mm_address_space mm_address_space;
+
+typedef struct mm_region_ops {
+    uint64_t (*read)(void *opaque, uint64_t offset, unsigned size);
+    void (*write)(void *opaque, uint64_t offset, uint64_t value, unsigned size);
+    /* What the guest may do: accesses outside [min,max] (or unaligned when
+     * !unaligned) are rejected: reads give all ones, writes are dropped.
+     * 0 means the default (1..4). */
+    struct {
+        unsigned min_access_size, max_access_size;
+        bool unaligned;
+    } valid;
+    /* What read/write implement: the core splits wider accesses and widens
+     * narrower ones (read-modify-write for writes is NOT done: a narrower
+     * write is passed as the wider access with the other bytes zero only if
+     * impl.min > size; see docs).  0 means the same as valid. */
+    struct {
+        unsigned min_access_size, max_access_size;
+    } impl;
+} mm_region_ops;
+
+/* Constructors.  `owner` may be NULL; `name` is used by `info mtree`-style dumps. */
+MM_API mm_memory_region *mm_region_new_container(mm_object *owner, const char *name,
+                                                 uint64_t size);
+/* Anonymous RAM from mmap, zero-filled, host pointer stable for the region's life. */
+MM_API mm_memory_region *mm_region_new_ram(mm_object *owner, const char *name,
+                                           uint64_t size, mm_error **errp);
+/* RAM that is read-only to the guest (writes dropped); contents set by the host. */
+MM_API mm_memory_region *mm_region_new_rom(mm_object *owner, const char *name,
+                                           uint64_t size, mm_error **errp);
+MM_API mm_memory_region *mm_region_new_io(mm_object *owner, const char *name, uint64_t size,
+                                          const mm_region_ops *ops, void *opaque);
+MM_API mm_memory_region *mm_region_new_alias(mm_object *owner, const char *name,
+                                             mm_memory_region *target, uint64_t offset,
+                                             uint64_t size);
+MM_API void mm_region_free(mm_memory_region *region);
+
+/* Tree edits; each triggers a flat-view rebuild unless inside a transaction. */
+MM_API void mm_region_add_subregion(mm_memory_region *parent, uint64_t offset,
+                                    mm_memory_region *child, int priority);
+MM_API void mm_region_del_subregion(mm_memory_region *parent, mm_memory_region *child);
+MM_API void mm_region_set_enabled(mm_memory_region *region, bool enabled);
+MM_API void mm_region_set_address(mm_memory_region *region, uint64_t offset);
+MM_API void mm_region_set_alias_offset(mm_memory_region *alias, uint64_t offset);
+MM_API void mm_region_set_readonly(mm_memory_region *region, bool readonly);
+MM_API void mm_memory_transaction_begin(void);
+MM_API void mm_memory_transaction_commit(void);
+
+MM_API uint64_t mm_region_size(const mm_memory_region *region);
+MM_API const char *mm_region_name(const mm_memory_region *region);
+/* Host pointer of RAM/ROM regions (NULL for others). */
+MM_API void *mm_region_host_ptr(mm_memory_region *region);
+
+/* The machine's two address spaces and their root containers. */
+MM_API mm_address_space *mm_machine_memory_space(void);
+MM_API mm_address_space *mm_machine_io_space(void);
+MM_API mm_memory_region *mm_address_space_root(mm_address_space *as);
+
+/* Access results. */
+typedef enum mm_mem_result { MM_MEM_OK = 0, MM_MEM_UNASSIGNED = 1, MM_MEM_REJECTED = 2 } mm_mem_result;
+
+/* Sized accesses (1, 2, 4 or 8 bytes, little-endian values). */
+MM_API mm_mem_result mm_as_read(mm_address_space *as, uint64_t addr, unsigned size,
+                                uint64_t *value);
+MM_API mm_mem_result mm_as_write(mm_address_space *as, uint64_t addr, unsigned size,
+                                 uint64_t value);
+/* Buffer accesses (DMA from devices, loaders): RAM is copied directly, MMIO
+ * goes through the ops byte-wise or in the widest valid size. */
+MM_API mm_mem_result mm_as_read_buf(mm_address_space *as, uint64_t addr, void *buf,
+                                    size_t len);
+MM_API mm_mem_result mm_as_write_buf(mm_address_space *as, uint64_t addr, const void *buf,
+                                     size_t len);
+
+/* One range of the flattened view. */
+typedef struct mm_flat_range {
+    uint64_t start;              /* address in the address space */
+    uint64_t size;
+    mm_memory_region *region;    /* the terminal region (RAM/ROM/MMIO), aliases resolved */
+    uint64_t offset_in_region;   /* offset within `region` of `start` */
+    uint8_t *host;               /* RAM/ROM: host pointer of `start`, else NULL */
+    bool readonly;               /* ROM or read-only RAM: writes must not go to `host` */
+} mm_flat_range;
+
+/* Finds the range holding addr, or NULL if unassigned.  The pointer is valid
+ * until the next flat-view rebuild (see mm_address_space_generation()). */
+MM_API const mm_flat_range *mm_as_find(mm_address_space *as, uint64_t addr);
+/* Increments on every rebuild: software TLBs flush when it changes. */
+MM_API uint64_t mm_address_space_generation(mm_address_space *as);
+/* Direct host pointer for [addr, addr+len) if it lies in one RAM range
+ * (writable when `write`), else NULL.  For DMA fast paths and loaders. */
+MM_API void *mm_as_map_ram(mm_address_space *as, uint64_t addr, uint64_t len, bool write);
+
+/* Listeners learn about the flat view (KVM memory slots, dirty tracking). */
+typedef struct mm_memory_listener mm_memory_listener;
+struct mm_memory_listener {
+    /* Called for each range of the new view that is RAM/ROM (host != NULL)
+     * and was not identical in the old view, after region_del for vanished ones. */
+    void (*region_add)(mm_memory_listener *l, const mm_flat_range *range);
+    void (*region_del)(mm_memory_listener *l, const mm_flat_range *range);
+    /* Called once after each rebuild. */
+    void (*commit)(mm_memory_listener *l);
+    void *opaque;
+    void *core_private;
+};
+/* Registration replays region_add for the current view. */
+MM_API void mm_memory_listener_register(mm_address_space *as, mm_memory_listener *l);
+MM_API void mm_memory_listener_unregister(mm_address_space *as, mm_memory_listener *l);
+
+/* Dirty-page tracking (4 KiB pages) of RAM regions, for displays and migration.
+ * Writes through mm_as_* and mm_as_map_ram(write=true) are recorded; CPUs that
+ * write RAM through host pointers call mm_ram_mark_dirty(). */
+#define MM_DIRTY_CLIENT_DISPLAY 0
+#define MM_DIRTY_CLIENT_MIGRATION 1
+#define MM_DIRTY_CLIENT_CODE 2   /* software CPU: pages holding decoded code */
+MM_API void mm_ram_dirty_enable(mm_memory_region *ram, unsigned client, bool enable);
+MM_API void mm_ram_mark_dirty(mm_memory_region *ram, uint64_t offset, uint64_t len);
+/* Returns whether any page in [offset, offset+len) was dirty for client, and clears them. */
+MM_API bool mm_ram_test_and_clear_dirty(mm_memory_region *ram, unsigned client,
+                                        uint64_t offset, uint64_t len);
+
+/* Guest RAM as created by the machine from -m (below and above the 4G hole). */
+MM_API uint64_t mm_machine_ram_size(void);
+MM_API uint64_t mm_machine_ram_below_4g(void);
+MM_API uint64_t mm_machine_ram_above_4g(void);
+
+#endif
