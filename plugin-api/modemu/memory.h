@@ -7,9 +7,20 @@
  * of each address space into a sorted array of non-overlapping ranges, rebuilt
  * whenever the tree changes, and dispatches every access through it.
  *
- * Two address spaces exist per machine: memory (64-bit physical) and I/O
- * (16-bit ports).  Accesses that hit nothing read all ones and drop writes
- * (logged under MM_LOG_UNASSIGNED).
+ * Two address spaces exist per machine: memory (64-bit physical; its root
+ * container spans [0, 2^64-1)) and I/O (16-bit ports; its root spans
+ * [0, 0x10000), so ports beyond 0xFFFF are unassigned).  Accesses that hit
+ * nothing drop writes and read, as QEMU's pc does: all ones in the I/O space,
+ * zero in the memory space (logged under MM_LOG_UNASSIGNED; result
+ * MM_MEM_UNASSIGNED).
+ *
+ * Overlaps: among siblings of one container the higher priority wins; with
+ * equal priorities the region added later wins.  Containers claim no space of
+ * their own: a hole in a container shows what lower-priority siblings map
+ * there.  Subregions are clipped to their parent's size.
+ *
+ * Read-only (ROM, or any region below a node set read-only): guest writes are
+ * accepted and dropped (MM_MEM_OK, nothing changes), as ROM on a bus does.
  *
  * Threading: the tree may only change with the machine lock held (the main
  * loop holds it; KVM vCPU threads take it around device dispatch).
@@ -30,16 +41,24 @@ typedef struct mm_region_ops {
     uint64_t (*read)(void *opaque, uint64_t offset, unsigned size);
     void (*write)(void *opaque, uint64_t offset, uint64_t value, unsigned size);
     /* What the guest may do: accesses outside [min,max] (or unaligned when
-     * !unaligned) are rejected: reads give all ones, writes are dropped.
-     * 0 means the default (1..4). */
+     * !unaligned) are rejected (MM_MEM_REJECTED, logged under
+     * MM_LOG_GUEST_ERROR): reads give all ones, writes are dropped.
+     * 0 means the default (1..4).  Sizes are 1, 2, 4 or 8. */
     struct {
         unsigned min_access_size, max_access_size;
         bool unaligned;
     } valid;
-    /* What read/write implement: the core splits wider accesses and widens
-     * narrower ones (read-modify-write for writes is NOT done: a narrower
-     * write is passed as the wider access with the other bytes zero only if
-     * impl.min > size; see docs).  0 means the same as valid. */
+    /* What read/write implement; 0 means the same as valid.  The core adapts:
+     *  - an access wider than impl.max becomes several impl.max accesses at
+     *    increasing offsets (little-endian: lowest offset = low bits);
+     *  - a read narrower than impl.min reads the aligned impl.min unit(s)
+     *    covering it and extracts the bytes;
+     *  - a write narrower than impl.min is a read-modify-write of the covering
+     *    unit(s) when the region has a read callback; without one the unit is
+     *    written with the bytes outside the access zero.
+     * Region sizes should be multiples of impl.min (widened units are not
+     * clipped to the region).  A NULL read reads all ones; a NULL write
+     * drops the write. */
     struct {
         unsigned min_access_size, max_access_size;
     } impl;
@@ -77,7 +96,9 @@ MM_API const char *mm_region_name(const mm_memory_region *region);
 /* Host pointer of RAM/ROM regions (NULL for others). */
 MM_API void *mm_region_host_ptr(mm_memory_region *region);
 
-/* The machine's two address spaces and their root containers. */
+/* The machine's two address spaces (created on first use) and their root
+ * containers, under which the board maps everything.  Regions a plugin
+ * creates are the plugin's to free (mm_region_free unmaps them first). */
 MM_API mm_address_space *mm_machine_memory_space(void);
 MM_API mm_address_space *mm_machine_io_space(void);
 MM_API mm_memory_region *mm_address_space_root(mm_address_space *as);
@@ -91,7 +112,10 @@ MM_API mm_mem_result mm_as_read(mm_address_space *as, uint64_t addr, unsigned si
 MM_API mm_mem_result mm_as_write(mm_address_space *as, uint64_t addr, unsigned size,
                                  uint64_t value);
 /* Buffer accesses (DMA from devices, loaders): RAM is copied directly, MMIO
- * goes through the ops byte-wise or in the widest valid size. */
+ * goes through the ops in the widest naturally aligned chunks valid.max
+ * allows.  A sized access that straddles two ranges (or a range and a hole)
+ * is split at the boundary the same way.  The result is MM_MEM_OK if every
+ * piece was, else the most severe of UNASSIGNED < REJECTED. */
 MM_API mm_mem_result mm_as_read_buf(mm_address_space *as, uint64_t addr, void *buf,
                                     size_t len);
 MM_API mm_mem_result mm_as_write_buf(mm_address_space *as, uint64_t addr, const void *buf,
@@ -128,7 +152,8 @@ struct mm_memory_listener {
     void *opaque;
     void *core_private;
 };
-/* Registration replays region_add for the current view. */
+/* Registration replays region_add for the current view, then commit.
+ * Listeners must not edit the region tree from their callbacks. */
 MM_API void mm_memory_listener_register(mm_address_space *as, mm_memory_listener *l);
 MM_API void mm_memory_listener_unregister(mm_address_space *as, mm_memory_listener *l);
 
@@ -138,13 +163,15 @@ MM_API void mm_memory_listener_unregister(mm_address_space *as, mm_memory_listen
 #define MM_DIRTY_CLIENT_DISPLAY 0
 #define MM_DIRTY_CLIENT_MIGRATION 1
 #define MM_DIRTY_CLIENT_CODE 2   /* software CPU: pages holding decoded code */
+/* Enabling a client starts with every page of the region dirty. */
 MM_API void mm_ram_dirty_enable(mm_memory_region *ram, unsigned client, bool enable);
 MM_API void mm_ram_mark_dirty(mm_memory_region *ram, uint64_t offset, uint64_t len);
 /* Returns whether any page in [offset, offset+len) was dirty for client, and clears them. */
 MM_API bool mm_ram_test_and_clear_dirty(mm_memory_region *ram, unsigned client,
                                         uint64_t offset, uint64_t len);
 
-/* Guest RAM as created by the machine from -m (below and above the 4G hole). */
+/* Guest RAM as created by the machine from -m (below and above the 4G hole);
+ * 0 before the board has set it up. */
 MM_API uint64_t mm_machine_ram_size(void);
 MM_API uint64_t mm_machine_ram_below_4g(void);
 MM_API uint64_t mm_machine_ram_above_4g(void);

@@ -1,0 +1,293 @@
+/* Flat-view rendering: overlaps, priorities, aliases, containers, edits. */
+#include <glib.h>
+#include <modemu/memory.h>
+
+#include "memory/address_space.h"
+#include "mmio_recorder.h"
+
+static mm_address_space *as;
+static mm_memory_region *root;
+
+static void setup(void)
+{
+    as = mm_address_space_new("test", UINT64_C(1) << 32, 0xff);
+    root = mm_address_space_root(as);
+}
+
+static void teardown(void)
+{
+    mm_address_space_free(as);
+}
+
+static mm_memory_region *new_ram(const char *name, uint64_t size)
+{
+    mm_memory_region *mr = mm_region_new_ram(NULL, name, size, NULL);
+    g_assert_nonnull(mr);
+    return mr;
+}
+
+/* Asserts that addr is mapped to `region` at `offset` in a range [start, start+size). */
+static void expect_range(uint64_t addr, mm_memory_region *region, uint64_t offset,
+                         uint64_t start, uint64_t size)
+{
+    const mm_flat_range *r = mm_as_find(as, addr);
+    g_assert_nonnull(r);
+    g_assert_true(r->region == region);
+    g_assert_cmphex(r->offset_in_region + (addr - r->start), ==, offset);
+    g_assert_cmphex(r->start, ==, start);
+    g_assert_cmphex(r->size, ==, size);
+    if (mm_region_host_ptr(region))
+        g_assert_true(r->host == (uint8_t *)mm_region_host_ptr(region) + r->offset_in_region);
+    else
+        g_assert_null(r->host);
+}
+
+static size_t view_ranges(void)
+{
+    return as->view.nr;
+}
+
+static void test_higher_priority_wins(void)
+{
+    setup();
+    mm_memory_region *a = new_ram("a", 0x3000), *b = new_ram("b", 0x1000);
+    mm_region_add_subregion(root, 0, a, 0);
+    mm_region_add_subregion(root, 0x1000, b, 1);
+    g_assert_cmpuint(view_ranges(), ==, 3);
+    expect_range(0x0, a, 0x0, 0x0, 0x1000);
+    expect_range(0x1800, b, 0x800, 0x1000, 0x1000);
+    expect_range(0x2fff, a, 0x2fff, 0x2000, 0x1000);
+    g_assert_null(mm_as_find(as, 0x3000));
+
+    /* A lower priority added later stays underneath. */
+    mm_memory_region *c = new_ram("c", 0x4000);
+    mm_region_add_subregion(root, 0, c, -1);
+    expect_range(0x1000, b, 0, 0x1000, 0x1000);
+    expect_range(0x0, a, 0, 0, 0x1000);
+    expect_range(0x3000, c, 0x3000, 0x3000, 0x1000);
+    mm_region_free(a);
+    mm_region_free(b);
+    mm_region_free(c);
+    g_assert_cmpuint(view_ranges(), ==, 0);
+    teardown();
+}
+
+static void test_equal_priority_later_added_wins(void)
+{
+    setup();
+    mm_memory_region *a = new_ram("a", 0x2000), *b = new_ram("b", 0x2000);
+    mm_region_add_subregion(root, 0, a, 0);
+    mm_region_add_subregion(root, 0x1000, b, 0);
+    expect_range(0x1000, b, 0, 0x1000, 0x2000);
+    expect_range(0x0, a, 0, 0, 0x1000);
+    /* Re-adding a makes it the later one. */
+    mm_region_del_subregion(root, a);
+    mm_region_add_subregion(root, 0, a, 0);
+    expect_range(0x1000, a, 0x1000, 0, 0x2000);
+    expect_range(0x2000, b, 0x1000, 0x2000, 0x1000);
+    mm_region_free(a);
+    mm_region_free(b);
+    teardown();
+}
+
+static void test_alias_window(void)
+{
+    setup();
+    mm_memory_region *ram = new_ram("ram", 0x4000);
+    mm_memory_region *alias = mm_region_new_alias(NULL, "win", ram, 0x800, 0x1000);
+    mm_region_add_subregion(root, 0x10000, alias, 0);
+    expect_range(0x10000, ram, 0x800, 0x10000, 0x1000);
+    expect_range(0x10fff, ram, 0x17ff, 0x10000, 0x1000);
+    g_assert_null(mm_as_find(as, 0x11000));
+    g_assert_null(mm_as_find(as, 0));
+
+    /* Moving the window and the offset. */
+    mm_region_set_alias_offset(alias, 0x3800);   /* only 0x800 bytes of ram left */
+    expect_range(0x10000, ram, 0x3800, 0x10000, 0x800);
+    g_assert_null(mm_as_find(as, 0x10800));
+    mm_region_set_address(alias, 0x20000);
+    expect_range(0x207ff, ram, 0x3fff, 0x20000, 0x800);
+    g_assert_null(mm_as_find(as, 0x10000));
+    mm_region_free(alias);
+    mm_region_free(ram);
+    teardown();
+}
+
+static void test_alias_of_nested_containers(void)
+{
+    setup();
+    /* outer (0x10000) holds inner at 0x4000 holding ram at 0x100 and mmio at 0x2000. */
+    mm_memory_region *outer = mm_region_new_container(NULL, "outer", 0x10000);
+    mm_memory_region *inner = mm_region_new_container(NULL, "inner", 0x8000);
+    mm_memory_region *ram = new_ram("ram", 0x1000);
+    mmio_recorder *dev = recorder_new("dev", 0x100, NULL, true);
+    mm_region_add_subregion(inner, 0x100, ram, 0);
+    mm_region_add_subregion(inner, 0x2000, dev->region, 0);
+    mm_region_add_subregion(outer, 0x4000, inner, 0);
+    /* Nothing is visible yet: outer is not mapped. */
+    g_assert_cmpuint(view_ranges(), ==, 0);
+    mm_region_add_subregion(root, 0x100000, outer, 0);
+    expect_range(0x104100, ram, 0, 0x104100, 0x1000);
+    expect_range(0x106010, dev->region, 0x10, 0x106000, 0x100);
+
+    /* An alias of outer starting inside inner's RAM, mapped at 0x200000. */
+    mm_memory_region *alias = mm_region_new_alias(NULL, "outer-alias", outer, 0x4800, 0x1900);
+    mm_region_add_subregion(root, 0x200000, alias, 0);
+    expect_range(0x200000, ram, 0x700, 0x200000, 0x900);
+    g_assert_null(mm_as_find(as, 0x200900));
+    expect_range(0x201800, dev->region, 0, 0x201800, 0x100);
+
+    /* Changes below an alias target are seen through the alias. */
+    uint64_t gen = mm_address_space_generation(as);
+    mm_region_set_enabled(ram, false);
+    g_assert_cmpuint(mm_address_space_generation(as), >, gen);
+    g_assert_null(mm_as_find(as, 0x200000));
+    g_assert_null(mm_as_find(as, 0x104100));
+    mm_region_set_enabled(ram, true);
+    expect_range(0x200000, ram, 0x700, 0x200000, 0x900);
+
+    mm_region_free(alias);
+    mm_region_free(outer);
+    mm_region_free(inner);
+    mm_region_free(ram);
+    recorder_free(dev);
+    teardown();
+}
+
+static void test_container_holes_show_lower_priority(void)
+{
+    setup();
+    mm_memory_region *low = new_ram("low", 0x10000);
+    mm_memory_region *box = mm_region_new_container(NULL, "box", 0x10000);
+    mm_memory_region *piece = new_ram("piece", 0x1000);
+    mm_region_add_subregion(box, 0x8000, piece, 0);
+    mm_region_add_subregion(root, 0, low, 0);
+    mm_region_add_subregion(root, 0, box, 5);
+    expect_range(0x7fff, low, 0x7fff, 0, 0x8000);
+    expect_range(0x8000, piece, 0, 0x8000, 0x1000);
+    expect_range(0x9000, low, 0x9000, 0x9000, 0x7000);
+    mm_region_free(box);
+    mm_region_free(piece);
+    mm_region_free(low);
+    teardown();
+}
+
+static void test_children_clipped_to_parent(void)
+{
+    setup();
+    mm_memory_region *box = mm_region_new_container(NULL, "box", 0x1000);
+    mm_memory_region *big = new_ram("big", 0x4000);
+    mm_region_add_subregion(box, 0x800, big, 0);
+    mm_region_add_subregion(root, 0x10000, box, 0);
+    expect_range(0x10800, big, 0, 0x10800, 0x800);
+    g_assert_null(mm_as_find(as, 0x11000));
+    mm_region_free(box);
+    mm_region_free(big);
+    teardown();
+}
+
+static void test_enable_move_and_readonly(void)
+{
+    setup();
+    mm_memory_region *ram = new_ram("ram", 0x1000);
+    mm_region_add_subregion(root, 0x5000, ram, 0);
+    uint64_t gen = mm_address_space_generation(as);
+    mm_region_set_enabled(ram, false);
+    g_assert_null(mm_as_find(as, 0x5000));
+    mm_region_set_enabled(ram, true);
+    mm_region_set_address(ram, 0x7000);
+    g_assert_null(mm_as_find(as, 0x5000));
+    expect_range(0x7000, ram, 0, 0x7000, 0x1000);
+    g_assert_false(mm_as_find(as, 0x7000)->readonly);
+    mm_region_set_readonly(ram, true);
+    g_assert_true(mm_as_find(as, 0x7000)->readonly);
+    g_assert_cmpuint(mm_address_space_generation(as), ==, gen + 4);
+    /* No-op edits do not rebuild. */
+    mm_region_set_readonly(ram, true);
+    mm_region_set_address(ram, 0x7000);
+    g_assert_cmpuint(mm_address_space_generation(as), ==, gen + 4);
+    mm_region_free(ram);
+    teardown();
+}
+
+static void test_transaction_rebuilds_once(void)
+{
+    setup();
+    mm_memory_region *a = new_ram("a", 0x1000), *b = new_ram("b", 0x1000);
+    uint64_t gen = mm_address_space_generation(as);
+    mm_memory_transaction_begin();
+    mm_region_add_subregion(root, 0, a, 0);
+    mm_memory_transaction_begin();
+    mm_region_add_subregion(root, 0x1000, b, 0);
+    mm_memory_transaction_commit();
+    g_assert_cmpuint(mm_address_space_generation(as), ==, gen);
+    g_assert_null(mm_as_find(as, 0));
+    mm_memory_transaction_commit();
+    g_assert_cmpuint(mm_address_space_generation(as), ==, gen + 1);
+    expect_range(0, a, 0, 0, 0x1000);
+    expect_range(0x1000, b, 0, 0x1000, 0x1000);
+    mm_region_free(a);
+    mm_region_free(b);
+    teardown();
+}
+
+static void test_adjacent_pieces_merge(void)
+{
+    setup();
+    mm_memory_region *ram = new_ram("ram", 0x4000);
+    mm_memory_region *lo = mm_region_new_alias(NULL, "lo", ram, 0, 0x2000);
+    mm_memory_region *hi = mm_region_new_alias(NULL, "hi", ram, 0x2000, 0x2000);
+    mm_region_add_subregion(root, 0x0, lo, 0);
+    mm_region_add_subregion(root, 0x2000, hi, 0);
+    g_assert_cmpuint(view_ranges(), ==, 1);
+    expect_range(0x3fff, ram, 0x3fff, 0, 0x4000);
+    /* Different rights do not merge. */
+    mm_region_set_readonly(hi, true);
+    g_assert_cmpuint(view_ranges(), ==, 2);
+    mm_region_free(lo);
+    mm_region_free(hi);
+    mm_region_free(ram);
+    teardown();
+}
+
+static void test_misuse_is_refused(void)
+{
+    setup();
+    mm_memory_region *box = mm_region_new_container(NULL, "box", 0x1000);
+    mm_memory_region *ram = new_ram("ram", 0x1000);
+    mm_region_add_subregion(root, 0, box, 0);
+    mm_region_add_subregion(box, 0, ram, 0);
+    mm_region_add_subregion(root, 0x8000, ram, 0);    /* already mapped: ignored */
+    mm_region_add_subregion(box, 0, box, 0);          /* itself: ignored */
+    mm_region_add_subregion(ram, 0, box, 0);          /* not a container: ignored */
+    expect_range(0, ram, 0, 0, 0x1000);
+    g_assert_null(mm_as_find(as, 0x8000));
+    /* An alias cycle is cut off instead of recursing forever. */
+    mm_memory_region *cyc = mm_region_new_container(NULL, "cyc", 0x1000);
+    mm_memory_region *loop = mm_region_new_alias(NULL, "loop", cyc, 0, 0x1000);
+    mm_region_add_subregion(cyc, 0, loop, 0);
+    mm_region_add_subregion(root, 0x10000, cyc, 0);
+    g_assert_null(mm_as_find(as, 0x10000));
+    mm_region_del_subregion(cyc, loop);
+    mm_region_free(loop);
+    mm_region_free(cyc);
+    mm_region_free(box);
+    mm_region_free(ram);
+    teardown();
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/memory/flat/higher-priority-wins", test_higher_priority_wins);
+    g_test_add_func("/memory/flat/equal-priority-later-wins", test_equal_priority_later_added_wins);
+    g_test_add_func("/memory/flat/alias-window", test_alias_window);
+    g_test_add_func("/memory/flat/alias-of-nested-containers", test_alias_of_nested_containers);
+    g_test_add_func("/memory/flat/container-holes", test_container_holes_show_lower_priority);
+    g_test_add_func("/memory/flat/clipped-to-parent", test_children_clipped_to_parent);
+    g_test_add_func("/memory/flat/enable-move-readonly", test_enable_move_and_readonly);
+    g_test_add_func("/memory/flat/transaction", test_transaction_rebuilds_once);
+    g_test_add_func("/memory/flat/merge", test_adjacent_pieces_merge);
+    g_test_add_func("/memory/flat/misuse", test_misuse_is_refused);
+    return g_test_run();
+}
