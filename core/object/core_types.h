@@ -40,14 +40,14 @@ void mm_core_types_init(void);
 #define MM_CORE_TYPE_CONCAT_(a, b) a##b
 #define MM_CORE_TYPE_CONCAT(a, b) MM_CORE_TYPE_CONCAT_(a, b)
 
-/* `info` is the name of a static const mm_type_info object. */
-#define MM_CORE_TYPE_REGISTER(info)                                              \
-    static mm_core_type_entry MM_CORE_TYPE_CONCAT(mm_core_type_entry_, info) = { \
-        .info = &(info) };                                                       \
-    __attribute__((constructor)) static void                                     \
-    MM_CORE_TYPE_CONCAT(mm_core_type_ctor_, info)(void)                          \
-    {                                                                            \
-        mm_core_type_add(&MM_CORE_TYPE_CONCAT(mm_core_type_entry_, info));       \
+/* `type_info` is the name of a static const mm_type_info object. */
+#define MM_CORE_TYPE_REGISTER(type_info)                                              \
+    static mm_core_type_entry MM_CORE_TYPE_CONCAT(mm_core_type_entry_, type_info) = { \
+        .info = &(type_info) };                                                       \
+    __attribute__((constructor)) static void                                          \
+    MM_CORE_TYPE_CONCAT(mm_core_type_ctor_, type_info)(void)                          \
+    {                                                                                 \
+        mm_core_type_add(&MM_CORE_TYPE_CONCAT(mm_core_type_entry_, type_info));       \
     }
 
 #endif

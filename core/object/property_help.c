@@ -34,7 +34,10 @@ static gint compare_summary_names(gconstpointer a, gconstpointer b)
 
 void mm_print_properties_help(FILE *out, const char *type_name, GPtrArray *summaries)
 {
-    GPtrArray *sorted = g_ptr_array_copy(summaries, NULL, NULL);
+    /* A plain copy: g_ptr_array_copy() would also copy the free function. */
+    GPtrArray *sorted = g_ptr_array_sized_new(summaries->len);
+    for (guint i = 0; i < summaries->len; i++)
+        g_ptr_array_add(sorted, g_ptr_array_index(summaries, i));
     g_ptr_array_sort(sorted, compare_summary_names);
     if (sorted->len == 0)
         fprintf(out, "There are no options for %s.\n", type_name);

@@ -7,6 +7,9 @@
  * (<libdir>/libmodemu.so -> <libdir>/modemu/plugins) before the configured
  * one, so an installation moved with `cmake --install --prefix` still finds
  * its own plugins.
+ *
+ * MODEMU_PLUGIN_PATH_ONLY=1 restricts the search to MODEMU_PLUGIN_PATH, so
+ * tests see exactly the plugins they built, whatever else is installed.
  */
 #define _GNU_SOURCE
 #include <dlfcn.h>
@@ -67,6 +70,9 @@ GPtrArray *mm_plugin_search_dirs(void)
             add_dir(dirs, parts[i]);
         g_strfreev(parts);
     }
+    const char *only = getenv("MODEMU_PLUGIN_PATH_ONLY");
+    if (only && !strcmp(only, "1"))
+        return dirs;
     char *libdir = dir_of_libmodemu();
     if (libdir) {
         char *installed = g_build_filename(libdir, "modemu", "plugins", NULL);
