@@ -32,11 +32,26 @@ static uint64_t saturating_add(uint64_t a, uint64_t b)
     return a + b < a ? UINT64_MAX : a + b;
 }
 
+/* The render-time twin of mm_flat_view_search (the view under construction
+ * has no starts[] yet). */
+static size_t first_ending_after(GArray *ranges, uint64_t addr)
+{
+    size_t lo = 0, hi = ranges->len;
+    while (lo < hi) {
+        size_t mid = lo + (hi - lo) / 2;
+        const mm_flat_range *r = &g_array_index(ranges, mm_flat_range, mid);
+        if (mm_flat_range_end(r) <= addr)
+            lo = mid + 1;
+        else
+            hi = mid;
+    }
+    return lo;
+}
+
 /* Fills the unpainted parts of [start, end) with `piece` (start/offset adjusted). */
 static void paint_gaps(GArray *ranges, mm_flat_range piece, uint64_t end)
 {
-    mm_flat_view view = { (mm_flat_range *)(void *)ranges->data, ranges->len };
-    size_t i = mm_flat_view_search(&view, piece.start);
+    size_t i = first_ending_after(ranges, piece.start);
     uint64_t start = piece.start;
     while (start < end) {
         const mm_flat_range *r = i < ranges->len ? &g_array_index(ranges, mm_flat_range, i) : NULL;
@@ -141,12 +156,17 @@ mm_flat_view mm_flat_view_render(const mm_memory_region *root)
     merge_neighbours(st.ranges);
     mm_flat_view view = { .nr = st.ranges->len };
     view.ranges = (mm_flat_range *)(void *)g_array_free(st.ranges, view.nr == 0);
+    view.starts = g_new(uint64_t, view.nr ? view.nr : 1);
+    for (size_t i = 0; i < view.nr; i++)
+        view.starts[i] = view.ranges[i].start;
     return view;
 }
 
 void mm_flat_view_clear(mm_flat_view *view)
 {
     g_free(view->ranges);
+    g_free(view->starts);
     view->ranges = NULL;
+    view->starts = NULL;
     view->nr = 0;
 }
