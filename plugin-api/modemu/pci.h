@@ -66,7 +66,7 @@ struct mm_pci_device {
     uint8_t wmask[MM_PCI_CONFIG_SIZE];    /* bits the guest may write */
     uint8_t w1cmask[MM_PCI_CONFIG_SIZE];  /* write-1-to-clear bits */
     /* Properties of the base type. */
-    int64_t addr;          /* devfn from `addr=SLOT[.FN]`, -1 = allocate */
+    char *addr;            /* `addr=SLOT[.FN]` (hex, as QEMU), NULL = next free slot */
     bool multifunction;
     char *romfile;
     bool rombar;
@@ -77,6 +77,7 @@ struct mm_pci_device {
     void *core_private;
 };
 
+/* The device's devfn (slot << 3 | function) once realized, else -1. */
 MM_API int mm_pci_devfn(const mm_pci_device *dev);
 /* Sets vendor/device/class (24-bit: base, sub, prog-if)/revision; subsystem
  * defaults to 1af4:1100 as on QEMU's pc board. */
@@ -110,12 +111,13 @@ MM_API bool mm_msi_init(mm_pci_device *dev, uint8_t offset, unsigned nr_vectors,
 MM_API bool mm_msi_enabled(const mm_pci_device *dev);
 MM_API void mm_msi_notify(mm_pci_device *dev, unsigned vector);
 
-/* MSI-X: table and PBA live in (possibly the same) BAR regions the device
- * registered; the core implements their MMIO. */
+/* MSI-X: the table and PBA live in (possibly the same) BARs that the device
+ * registered BEFORE this call; those BAR regions must be containers
+ * (mm_region_new_container) because the core adds the table and PBA MMIO to
+ * them as subregions at the given offsets.  cap_offset 0 = auto-place. */
 MM_API bool mm_msix_init(mm_pci_device *dev, unsigned nentries, int table_bar,
                          uint32_t table_offset, int pba_bar, uint32_t pba_offset,
                          uint8_t cap_offset, mm_error **errp);
-MM_API mm_memory_region *mm_msix_region(mm_pci_device *dev); /* table+PBA MMIO to map */
 MM_API bool mm_msix_enabled(const mm_pci_device *dev);
 MM_API void mm_msix_notify(mm_pci_device *dev, unsigned vector);
 
