@@ -10,9 +10,10 @@
 # rebuilt when the kernel version that linux-image-amd64 depends on changes or
 # when the files under tests/guest/ that go into the image change.
 #
-# Usage: build-guest.sh [--print-env] [--force]
+# Usage: build-guest.sh [--print-env] [--no-build] [--force]
 #   --print-env  print only KEY=VALUE lines (MODEMU_GUEST_KERNEL=..., ...) so
 #                callers can `eval "$(build-guest.sh --print-env)"`.
+#   --no-build   never download or build: exit 1 unless the cache is current.
 #   --force      rebuild even if the cache is current.
 # Output files in the cache directory:
 #   vmlinuz          the kernel
@@ -24,10 +25,12 @@ set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 print_env=0
 force=0
+no_build=0
 for arg in "$@"; do
   case "$arg" in
     --print-env) print_env=1 ;;
     --force) force=1 ;;
+    --no-build) no_build=1 ;;
     -h|--help) sed -n '2,25p' "$0"; exit 0 ;;
     *) echo "build-guest.sh: unknown argument '$arg'" >&2; exit 2 ;;
   esac
@@ -85,6 +88,8 @@ if [ "$force" = 0 ] && [ -f "$out/.stamp" ] && [ "$(cat "$out/.stamp")" = "$stam
   finish
   exit 0
 fi
+
+[ "$no_build" = 0 ] || die "the guest for kernel $kver is not built in $out"
 
 for tool in apt-get dpkg-deb depmod cpio gzip; do
   command -v "$tool" >/dev/null || die "'$tool' is missing (scripts/install-deps.sh installs it)"
