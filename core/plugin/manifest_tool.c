@@ -37,6 +37,7 @@ MM_API int modemu_manifest_main(int argc, char **argv)
     g_setenv("MODEMU_PLUGIN_PATH", path, TRUE);
     g_free(path);
     g_free(dir);
+    mm_plugin_discovery_set_quiet(true);
     mm_error *err = NULL;
     if (!write_manifest(argv[1], argv[2], &err)) {
         mm_error_report_and_free(err);

@@ -15,6 +15,18 @@
 
 static GPtrArray *plugin_files;        /* mm_plugin_file *, search order */
 static GHashTable *active_by_name;     /* stem -> mm_plugin_file * (not shadowed) */
+static bool discovery_quiet;
+
+void mm_plugin_discovery_set_quiet(bool quiet)
+{
+    discovery_quiet = quiet;
+}
+
+#define discovery_warn(...)                     \
+    do {                                        \
+        if (!discovery_quiet)                   \
+            mm_warn_report(__VA_ARGS__);        \
+    } while (0)
 
 static void read_manifest(mm_plugin_file *pf)
 {
@@ -25,13 +37,13 @@ static void read_manifest(mm_plugin_file *pf)
     g_free(manifest_path);
     pf->has_manifest = g_file_test(full, G_FILE_TEST_EXISTS);
     if (!pf->has_manifest) {
-        mm_warn_report("plugin %s has no manifest (%s); it is not listed", pf->path, full);
+        discovery_warn("plugin %s has no manifest (%s); it is not listed", pf->path, full);
     } else {
         mm_error *err = NULL;
         pf->manifest = mm_manifest_load(full, &err);
         if (!pf->manifest) {
             pf->problem = g_strdup(err->message);
-            mm_warn_report("%s; plugin %s skipped", err->message, pf->path);
+            discovery_warn("%s; plugin %s skipped", err->message, pf->path);
             mm_error_free(err);
         }
     }
@@ -54,7 +66,7 @@ static void add_plugin_file(const char *dir, const char *file_name)
     char *why = NULL;
     if (!mm_elf_plausible(pf->path, &why)) {
         pf->problem = why;
-        mm_warn_report("plugin file %s is not a usable shared object (%s); skipped", pf->path,
+        discovery_warn("plugin file %s is not a usable shared object (%s); skipped", pf->path,
                        why);
         return;
     }

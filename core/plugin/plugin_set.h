@@ -27,6 +27,11 @@ typedef struct mm_plugin_file {
     bool loading;             /* dependency-cycle guard */
 } mm_plugin_file;
 
+/* Discovery warnings (garbage files, missing manifests) go to stderr unless
+ * quiet: the manifest tool scans build directories where manifests are
+ * still being written. */
+void mm_plugin_discovery_set_quiet(bool quiet);
+
 /* The directories searched, in order (GPtrArray of char*; do not free). */
 GPtrArray *mm_plugin_search_dirs(void);
 
