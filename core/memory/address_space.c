@@ -12,10 +12,28 @@
 
 static GPtrArray *all_spaces;
 
+static bool same_view(const mm_flat_view *a, const mm_flat_view *b)
+{
+    if (a->nr != b->nr)
+        return false;
+    for (size_t i = 0; i < a->nr; i++) {
+        if (!mm_flat_range_equal(&a->ranges[i], &b->ranges[i]))
+            return false;
+    }
+    return true;
+}
+
+/* A rebuild that changes nothing keeps the old view: mm_as_find() pointers
+ * and software TLBs stay valid (no generation bump), listeners hear nothing. */
 static void rebuild(mm_address_space *as)
 {
+    mm_flat_view fresh = mm_flat_view_render(as->root);
+    if (as->generation && same_view(&fresh, &as->view)) {
+        mm_flat_view_clear(&fresh);
+        return;
+    }
     mm_flat_view old = as->view;
-    as->view = mm_flat_view_render(as->root);
+    as->view = fresh;
     as->generation++;
     __atomic_store_n(&as->last_hit, 0, __ATOMIC_RELAXED);
     mm_memory_listeners_notify(as, &old, &as->view);

@@ -51,6 +51,13 @@ static inline size_t mm_flat_view_search(const mm_flat_view *view, uint64_t addr
     return mm_flat_range_contains(&view->ranges[base], addr) ? base : base + 1;
 }
 
+/* Same addresses reaching the same place with the same rights. */
+static inline bool mm_flat_range_equal(const mm_flat_range *a, const mm_flat_range *b)
+{
+    return a->start == b->start && a->size == b->size && a->region == b->region &&
+           a->offset_in_region == b->offset_in_region && a->readonly == b->readonly;
+}
+
 static inline uint64_t mm_flat_range_end(const mm_flat_range *r)
 {
     return r->start + r->size;

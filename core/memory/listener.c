@@ -11,16 +11,10 @@
 
 #include "memory/address_space.h"
 
-static bool same_range(const mm_flat_range *a, const mm_flat_range *b)
-{
-    return a->start == b->start && a->size == b->size && a->region == b->region &&
-           a->offset_in_region == b->offset_in_region && a->readonly == b->readonly;
-}
-
 static bool view_has_range(const mm_flat_view *view, const mm_flat_range *r)
 {
     size_t i = mm_flat_view_search(view, r->start);
-    return i < view->nr && same_range(&view->ranges[i], r);
+    return i < view->nr && mm_flat_range_equal(&view->ranges[i], r);
 }
 
 typedef void (*range_callback)(mm_memory_listener *l, const mm_flat_range *range);

@@ -134,7 +134,8 @@ typedef struct mm_flat_range {
 /* Finds the range holding addr, or NULL if unassigned.  The pointer is valid
  * until the next flat-view rebuild (see mm_address_space_generation()). */
 MM_API const mm_flat_range *mm_as_find(mm_address_space *as, uint64_t addr);
-/* Increments on every rebuild: software TLBs flush when it changes. */
+/* Increments on every rebuild that changes the view: software TLBs flush
+ * when it changes (mm_as_find pointers stay valid while it does not). */
 MM_API uint64_t mm_address_space_generation(mm_address_space *as);
 /* Direct host pointer for [addr, addr+len) if it lies in one RAM range
  * (writable when `write`), else NULL.  For DMA fast paths and loaders. */
@@ -147,7 +148,8 @@ struct mm_memory_listener {
      * and was not identical in the old view, after region_del for vanished ones. */
     void (*region_add)(mm_memory_listener *l, const mm_flat_range *range);
     void (*region_del)(mm_memory_listener *l, const mm_flat_range *range);
-    /* Called once after each rebuild. */
+    /* Called once after each rebuild that changed the view (a tree edit
+     * that leaves the view as it was is not reported at all). */
     void (*commit)(mm_memory_listener *l);
     void *opaque;
     void *core_private;

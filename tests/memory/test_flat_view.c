@@ -3,6 +3,7 @@
 #include <modemu/memory.h>
 
 #include "memory/address_space.h"
+#include "memory/mtree_dump.h"
 #include "mmio_recorder.h"
 
 static mm_address_space *as;
@@ -276,6 +277,37 @@ static void test_misuse_is_refused(void)
     teardown();
 }
 
+static void test_dumps(void)
+{
+    setup();
+    mm_memory_region *ram = new_ram("ram", 0x4000);
+    mm_memory_region *box = mm_region_new_container(NULL, "box", 0x1000);
+    mm_memory_region *win = mm_region_new_alias(NULL, "win", ram, 0x2000, 0x1000);
+    mm_region_add_subregion(root, 0, ram, 0);
+    mm_region_add_subregion(root, 0x10000, box, 2);
+    mm_region_add_subregion(box, 0x800, win, 0);
+    mm_region_set_readonly(win, true);
+    GString *out = g_string_new("");
+    mm_memory_dump_tree(out, as);
+    g_assert_cmpstr(out->str, ==,
+        "address-space: test\n"
+        "  0000000000000000-00000000ffffffff (prio 0, container): test\n"
+        "    0000000000010000-0000000000010fff (prio 2, container): box\n"
+        "      0000000000010800-00000000000117ff (prio 0, ram, readonly): alias win "
+        "@ram 0000000000002000-0000000000002fff\n"
+        "    0000000000000000-0000000000003fff (prio 0, ram): ram\n");
+    g_string_truncate(out, 0);
+    mm_memory_dump_flat(out, as);
+    g_assert_true(g_str_has_suffix(out->str,
+        "  0000000000000000-0000000000003fff (ram): ram\n"
+        "  0000000000010800-0000000000010fff (ram, readonly): ram @0000000000002000\n"));
+    g_string_free(out, TRUE);
+    mm_region_free(win);
+    mm_region_free(box);
+    mm_region_free(ram);
+    teardown();
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -289,5 +321,6 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/flat/transaction", test_transaction_rebuilds_once);
     g_test_add_func("/memory/flat/merge", test_adjacent_pieces_merge);
     g_test_add_func("/memory/flat/misuse", test_misuse_is_refused);
+    g_test_add_func("/memory/flat/dumps", test_dumps);
     return g_test_run();
 }
