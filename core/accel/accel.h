@@ -39,5 +39,14 @@ const mm_accel_ops *mm_accel_find(const char *name);
 void mm_accel_foreach(void (*cb)(const mm_accel_ops *ops, void *opaque), void *opaque);
 /* The accelerator in use (NULL before init). */
 const mm_accel_ops *mm_accel_current(void);
+/* Looks `name` up, checks available() and runs init(); on success it becomes
+ * the current accelerator.  Errors: "invalid accelerator NAME" or the
+ * accelerator's own message. */
+bool mm_accel_init(const char *name, mm_machine_state *machine, mm_error **errp);
+
+/* Accelerators built into libmodemu register themselves at load time. */
+#define MM_ACCEL_REGISTER(ops) \
+    static void __attribute__((constructor)) mm_accel_register_##ops(void) \
+    { mm_accel_register(&(ops)); }
 
 #endif

@@ -26,6 +26,11 @@ typedef void (*mm_reset_fn)(void *opaque);
 MM_API void mm_machine_register_reset(mm_reset_fn fn, void *opaque);
 MM_API void mm_machine_unregister_reset(mm_reset_fn fn, void *opaque);
 
+/* The monitor's system_powerdown asks the guest to power off: the board's
+ * ACPI power button registers a handler here (several may). */
+typedef void (*mm_powerdown_fn)(void *opaque);
+MM_API void mm_machine_register_powerdown(mm_powerdown_fn fn, void *opaque);
+
 /* Whether the machine is running (not stopped by -S / `stop`). */
 MM_API bool mm_machine_is_running(void);
 
