@@ -1,8 +1,11 @@
 #!/usr/bin/env bash
 # Plugin discovery, on-demand loading and every refusal, with the plugins
-# built in the test build directory.  Usage: plugin_tests.sh SCENARIO DRIVER TPDIR
+# built in the test build directory.
+# Usage: plugin_tests.sh SCENARIO DRIVER TPDIR [EMULATOR]
+# The `cmdline` scenario runs the emulator instead of the driver and exits 77
+# (skipped) while the command line lacks -device help.
 set -u
-scenario=$1 driver=$2 tp=$3
+scenario=$1 driver=$2 tp=$3 emu=${4:-}
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 fail() { echo "FAIL ($scenario): $*" >&2; exit 1; }
@@ -148,6 +151,36 @@ shadowing)
   expect_out "    status: shadowed by $work/ok/tp-good.so"
   run "$work/ok:$work/later" new device tp-widget
   expect_ok
+  ;;
+cmdline)
+  "$emu" -device help >/dev/null 2>&1 || { echo "SKIP: $emu -device help does not work yet"; exit 77; }
+  stage ok badabi
+  driver=$emu
+  path="$work/ok:$work/badabi"
+  run "$path" -device help
+  expect_ok
+  expect_out "tp-widget"
+  expect_out "tp-gadget"
+  run "$path" -device tp-gadget,help
+  expect_ok
+  expect_out "  speed=<uint64>           - widget speed (default: 100)"
+  run "$path" -plugins help
+  expect_ok
+  expect_out "    status: would load"
+  [ -z "$(loaded)" ] || fail "listing loaded plugins: $(loaded)"
+  run "$path" -M none -device tp-widget,speed=0
+  expect_refusal "property 'speed' of 'tp-widget': invalid value '0', expected a non-negative integer between 1 and 1000"
+  run "$path" -M none -device tp-badabi-dev
+  expect_refusal "plugin $work/badabi/tp-badabi.so: ABI version mismatch: expected 1, found 2"
+  run "$path" -vnc :5
+  expect_refusal "display 'vnc' is provided by plugin ui-vnc, which is not installed"
+  reset_marks
+  # A realized plugin device on an empty machine: it keeps running until killed.
+  MODEMU_PLUGIN_PATH="$path" MODEMU_PLUGIN_PATH_ONLY=1 TP_CTOR_MARK="$work/mark" \
+    timeout 3 "$emu" -M none -display none -device tp-widget,speed=9 >"$work/out" 2>"$work/err"
+  [ $? = 124 ] || fail "emulator did not keep running: $(cat "$work/err")"
+  [ ! -s "$work/err" ] || fail "errors while running: $(cat "$work/err")"
+  [ "$(loaded)" = "tp-good " ] || fail "expected tp-good loaded, got: $(loaded)"
   ;;
 *)
   fail "unknown scenario"
