@@ -2,8 +2,8 @@
  * Rendering a region tree into a flat view.
  *
  * Regions are painted highest priority first (children of a container are
- * kept in that order); a piece only fills addresses nothing has painted yet,
- * so whatever was painted earlier wins.  Containers claim no space of their
+ * kept in that order) into a list of pieces; where pieces overlap, the one
+ * painted earlier wins (resolved by flat_view_sweep.c).  Containers claim no space of their
  * own: holes in a container show what lower-priority siblings map there, as
  * in QEMU.  Everything is clipped to the parent's extent, and aliases are
  * followed into their target with the window and offset applied.
@@ -17,13 +17,14 @@
 #include <modemu/error.h>
 
 #include "memory/flat_view.h"
+#include "memory/flat_view_sweep.h"
 #include "memory/region.h"
 
 /* Deeper nesting than this is an alias or container cycle: a plugin bug. */
 #define MAX_RENDER_DEPTH 64
 
 typedef struct render_state {
-    GArray *ranges;   /* of mm_flat_range */
+    GArray *pieces;   /* of mm_flat_range, in painting order */
     bool warned_depth;
 } render_state;
 
@@ -32,58 +33,18 @@ static uint64_t saturating_add(uint64_t a, uint64_t b)
     return a + b < a ? UINT64_MAX : a + b;
 }
 
-/* The render-time twin of mm_flat_view_search (the view under construction
- * has no starts[] yet). */
-static size_t first_ending_after(GArray *ranges, uint64_t addr)
-{
-    size_t lo = 0, hi = ranges->len;
-    while (lo < hi) {
-        size_t mid = lo + (hi - lo) / 2;
-        const mm_flat_range *r = &g_array_index(ranges, mm_flat_range, mid);
-        if (mm_flat_range_end(r) <= addr)
-            lo = mid + 1;
-        else
-            hi = mid;
-    }
-    return lo;
-}
-
-/* Fills the unpainted parts of [start, end) with `piece` (start/offset adjusted). */
-static void paint_gaps(GArray *ranges, mm_flat_range piece, uint64_t end)
-{
-    size_t i = first_ending_after(ranges, piece.start);
-    uint64_t start = piece.start;
-    while (start < end) {
-        const mm_flat_range *r = i < ranges->len ? &g_array_index(ranges, mm_flat_range, i) : NULL;
-        if (r && r->start <= start) {
-            start = mm_flat_range_end(r);
-            i++;
-            continue;
-        }
-        uint64_t gap_end = r ? MIN(end, r->start) : end;
-        mm_flat_range fill = piece;
-        fill.start = start;
-        fill.size = gap_end - start;
-        fill.offset_in_region = piece.offset_in_region + (start - piece.start);
-        if (fill.host)
-            fill.host = piece.host + (start - piece.start);
-        g_array_insert_val(ranges, i, fill);
-        i++;
-        start = gap_end;
-    }
-}
-
 static void paint_terminal(render_state *st, const mm_memory_region *mr, uint64_t base,
                            uint64_t lo, uint64_t hi, bool readonly)
 {
     mm_flat_range piece = {
         .start = base + lo,
+        .size = hi - lo,
         .region = (mm_memory_region *)mr,
         .offset_in_region = lo,
         .host = mm_region_is_ram_backed(mr) ? mr->host + lo : NULL,
         .readonly = readonly,
     };
-    paint_gaps(st->ranges, piece, base + lo + (hi - lo));
+    g_array_append_val(st->pieces, piece);
 }
 
 /* Paints offsets [lo, hi) of `mr`, whose offset 0 sits at address `base`. */
@@ -151,11 +112,13 @@ static void merge_neighbours(GArray *ranges)
 
 mm_flat_view mm_flat_view_render(const mm_memory_region *root)
 {
-    render_state st = { .ranges = g_array_new(FALSE, FALSE, sizeof(mm_flat_range)) };
+    render_state st = { .pieces = g_array_new(FALSE, FALSE, sizeof(mm_flat_range)) };
     render_region(&st, root, 0, 0, root->size, false, 0);
-    merge_neighbours(st.ranges);
-    mm_flat_view view = { .nr = st.ranges->len };
-    view.ranges = (mm_flat_range *)(void *)g_array_free(st.ranges, view.nr == 0);
+    GArray *ranges = mm_flat_view_sweep(st.pieces);
+    g_array_free(st.pieces, TRUE);
+    merge_neighbours(ranges);
+    mm_flat_view view = { .nr = ranges->len };
+    view.ranges = (mm_flat_range *)(void *)g_array_free(ranges, view.nr == 0);
     view.starts = g_new(uint64_t, view.nr ? view.nr : 1);
     for (size_t i = 0; i < view.nr; i++)
         view.starts[i] = view.ranges[i].start;

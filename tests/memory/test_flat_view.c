@@ -308,6 +308,84 @@ static void test_dumps(void)
     teardown();
 }
 
+/* Random overlapping layouts checked against a direct model of the rule:
+ * at each address the enabled region with the highest priority wins, the
+ * later-added among equals.  Also nests half of the layouts one container
+ * down, which must not change the outcome. */
+#define MODEL_REGIONS 24
+#define MODEL_GRANULE 0x100
+#define MODEL_SPAN 64   /* granules */
+
+typedef struct model_region {
+    mm_memory_region *mr;
+    uint64_t start, size;   /* in granules */
+    int priority;
+    bool enabled;
+} model_region;
+
+static int model_winner(const model_region *m, int n, uint64_t g)
+{
+    int best = -1;
+    for (int i = 0; i < n; i++) {   /* i increases with add order */
+        if (!m[i].enabled || g < m[i].start || g >= m[i].start + m[i].size)
+            continue;
+        if (best < 0 || m[i].priority >= m[best].priority)
+            best = i;
+    }
+    return best;
+}
+
+static void test_random_layouts_match_model(void)
+{
+    GRand *rng = g_rand_new_with_seed(20261126);
+    for (int round = 0; round < 200; round++) {
+        setup();
+        bool nested = round & 1;
+        mm_memory_region *parent = root;
+        if (nested) {
+            parent = mm_region_new_container(NULL, "nest", MODEL_SPAN * MODEL_GRANULE);
+            mm_region_add_subregion(root, 0, parent, 0);
+        }
+        model_region m[MODEL_REGIONS];
+        mm_memory_transaction_begin();
+        for (int i = 0; i < MODEL_REGIONS; i++) {
+            m[i].start = g_rand_int_range(rng, 0, MODEL_SPAN);
+            m[i].size = g_rand_int_range(rng, 1, MODEL_SPAN / 4);
+            m[i].priority = g_rand_int_range(rng, -2, 3);
+            m[i].enabled = g_rand_int_range(rng, 0, 8) != 0;
+            m[i].mr = new_ram("r", m[i].size * MODEL_GRANULE);
+            mm_region_set_enabled(m[i].mr, m[i].enabled);
+            mm_region_add_subregion(parent, m[i].start * MODEL_GRANULE, m[i].mr, m[i].priority);
+        }
+        mm_memory_transaction_commit();
+        for (uint64_t g = 0; g < MODEL_SPAN + MODEL_SPAN / 4; g++) {
+            int w = model_winner(m, MODEL_REGIONS, g);
+            const mm_flat_range *r = mm_as_find(as, g * MODEL_GRANULE + 0x80);
+            if (w < 0 || (g >= MODEL_SPAN && nested)) {
+                g_assert_null(r);
+                continue;
+            }
+            g_assert_nonnull(r);
+            g_assert_true(r->region == m[w].mr);
+            g_assert_cmphex(r->offset_in_region + (g * MODEL_GRANULE + 0x80 - r->start), ==,
+                            (g - m[w].start) * MODEL_GRANULE + 0x80);
+        }
+        /* Ranges are sorted, disjoint and merged. */
+        for (size_t i = 1; i < as->view.nr; i++) {
+            const mm_flat_range *a = &as->view.ranges[i - 1], *b = &as->view.ranges[i];
+            g_assert_cmphex(a->start + a->size, <=, b->start);
+            g_assert_false(a->start + a->size == b->start && a->region == b->region &&
+                           a->offset_in_region + a->size == b->offset_in_region);
+        }
+        for (int i = 0; i < MODEL_REGIONS; i++)
+            mm_region_free(m[i].mr);
+        if (nested)
+            mm_region_free(parent);
+        teardown();
+    }
+    g_rand_free(rng);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -322,5 +400,6 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/flat/merge", test_adjacent_pieces_merge);
     g_test_add_func("/memory/flat/misuse", test_misuse_is_refused);
     g_test_add_func("/memory/flat/dumps", test_dumps);
+    g_test_add_func("/memory/flat/random-vs-model", test_random_layouts_match_model);
     return g_test_run();
 }
