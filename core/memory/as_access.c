@@ -4,7 +4,12 @@
  * The sized path is what a CPU's loads, stores and port I/O go through: one
  * lookup (usually the last-hit hint), then a direct load from RAM or one MMIO
  * dispatch.  Accesses that straddle two ranges (or a range and a hole) take
- * the byte-buffer path, which splits them at the boundaries.
+ * the byte-buffer path, which splits them at the boundaries, with one
+ * exception: an access that starts in an MMIO region and fits inside that
+ * region goes to it whole even if a higher-priority region covers some of
+ * its later bytes.  That is how a bus decodes an access (by its address) and
+ * what QEMU does; the PC relies on it where a byte register overlays a dword
+ * one (0xCF9 on top of 0xCF8).
  */
 #include <modemu/memory.h>
 
@@ -19,11 +24,17 @@ static bool sized_access_ok(unsigned size)
     return size == 1 || size == 2 || size == 4 || size == 8;
 }
 
-/* The range holding all of [addr, addr+size), or NULL. */
+/* The range that takes all of [addr, addr+size) in one access, or NULL
+ * when the access must be split. */
 static const mm_flat_range *whole_range(mm_address_space *as, uint64_t addr, unsigned size)
 {
     const mm_flat_range *r = mm_address_space_lookup(as, addr);
-    if (r && size <= r->size - (addr - r->start))
+    if (!r)
+        return NULL;
+    uint64_t offset = addr - r->start;
+    if (size <= r->size - offset)
+        return r;
+    if (!r->host && size <= mm_region_size(r->region) - (r->offset_in_region + offset))
         return r;
     return NULL;
 }

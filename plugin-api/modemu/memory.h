@@ -106,7 +106,11 @@ MM_API mm_memory_region *mm_address_space_root(mm_address_space *as);
 /* Access results. */
 typedef enum mm_mem_result { MM_MEM_OK = 0, MM_MEM_UNASSIGNED = 1, MM_MEM_REJECTED = 2 } mm_mem_result;
 
-/* Sized accesses (1, 2, 4 or 8 bytes, little-endian values). */
+/* Sized accesses (1, 2, 4 or 8 bytes, little-endian values).  An access
+ * that starts in an MMIO region and fits inside it goes to that region
+ * whole, even where a higher-priority region overlays some of its later
+ * bytes (a dword at 0xCF8 under a byte register at 0xCF9, as in QEMU);
+ * any other access crossing a range boundary is split there. */
 MM_API mm_mem_result mm_as_read(mm_address_space *as, uint64_t addr, unsigned size,
                                 uint64_t *value);
 MM_API mm_mem_result mm_as_write(mm_address_space *as, uint64_t addr, unsigned size,

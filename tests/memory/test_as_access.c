@@ -184,6 +184,34 @@ static void test_map_ram(void)
     free_layout(&l);
 }
 
+/* A dword register file at 0x10 with a byte register overlaid at 0x11: the
+ * dword access decodes to the first byte's device and reaches it whole; a
+ * byte at 0x11 reaches the overlay. */
+static void test_overlay_decodes_by_first_byte(void)
+{
+    mm_address_space *as = mm_address_space_new("t", 0x10000, 0xff);
+    mm_memory_region *root = mm_address_space_root(as);
+    mm_region_ops dword = { .valid = { 1, 4, false } };
+    mmio_recorder *conf = recorder_new("conf", 4, &dword, true);
+    mmio_recorder *rcr = recorder_new("rcr", 1, NULL, true);
+    mm_region_add_subregion(root, 0x10, conf->region, 0);
+    mm_region_add_subregion(root, 0x11, rcr->region, 1);
+    g_assert_cmpint(mm_as_write(as, 0x10, 4, 0x80001234), ==, MM_MEM_OK);
+    g_assert_cmpuint(conf->ncalls, ==, 1);
+    recorder_expect(conf, 0, true, 0, 4, 0x80001234);
+    g_assert_cmpuint(rcr->ncalls, ==, 0);
+    g_assert_cmpint(mm_as_write(as, 0x11, 1, 0x06), ==, MM_MEM_OK);
+    recorder_expect(rcr, 0, true, 0, 1, 0x06);
+    g_assert_cmpuint(conf->ncalls, ==, 1);
+    /* A word at 0x11 does not fit the byte register: split at its end. */
+    g_assert_cmpint(mm_as_write(as, 0x11, 2, 0xAA02), ==, MM_MEM_OK);
+    recorder_expect(rcr, 1, true, 0, 1, 0x02);
+    recorder_expect(conf, 1, true, 2, 1, 0xAA);
+    recorder_free(rcr);
+    recorder_free(conf);
+    mm_address_space_free(as);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -193,5 +221,6 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/access/straddle", test_sized_access_straddles_ram_and_mmio);
     g_test_add_func("/memory/access/buffer", test_buffer_across_ranges);
     g_test_add_func("/memory/access/map-ram", test_map_ram);
+    g_test_add_func("/memory/access/overlay-first-byte", test_overlay_decodes_by_first_byte);
     return g_test_run();
 }
