@@ -1,17 +1,169 @@
-/* Placeholder entry point; replaced by the command-line work (issue 2). */
+/*
+ * modemu_main: the QEMU-compatible command line, from argv to a running
+ * machine.  Each step is a function in its own file; this is the order:
+ *
+ *   parse -> early exits (-h, -version, listings) -> checks -> -writeconfig
+ *   -> -daemonize, -pidfile -> logging -> accelerator choice -> backends
+ *   -> machine -> drives, devices, display -> accelerator -> qtest
+ *   -> start (unless -S) -> main loop.
+ */
 #include <stdio.h>
 #include <string.h>
 #include <modemu/embed.h>
 #include <modemu/error.h>
+
+#include "options/cmdline.h"
+#include "options/config_file.h"
+#include "options/help.h"
+#include "options/log_items.h"
+#include "util/log_config.h"
 #include "util/progname.h"
+#include "vl/pending.h"
+#include "vl/vl.h"
+
+static bool apply_logging(const mm_opts_db *db, mm_error **errp)
+{
+    const mm_opts *log = mm_opts_db_first(db, "log");
+    if (!log)
+        return true;
+    const char *file = mm_opts_get(log, "file");
+    if (file && !mm_log_set_file(file)) {
+        mm_error_set(errp, "-D %s: cannot open log file", file);
+        return false;
+    }
+    uint32_t mask = 0;
+    const char *items = mm_opts_get(log, "items");
+    if (items && !mm_log_items_parse(items, &mask, errp))
+        return false;
+    mm_log_set_mask(mask);
+    return true;
+}
+
+/* Everything that can be checked before anything is created, so a typo
+ * fails before -daemonize detaches. */
+static bool check_options(const mm_opts_db *db, mm_error **errp)
+{
+    mm_machine_state cfg;
+    bool ok = vl_machine_config(db, &cfg, errp);
+    vl_machine_config_clear(&cfg);
+    return ok && vl_drives_check(db, errp) && vl_types_check(db, errp);
+}
+
+/* -writeconfig records the command line as given, before anything is checked
+ * against what is installed (the file may be meant for another host). */
+static bool write_config(const mm_opts_db *db, mm_error **errp)
+{
+    const mm_opts *process = mm_opts_db_first(db, "process");
+    const char *writeconfig = process ? mm_opts_get(process, "writeconfig") : NULL;
+    if (writeconfig && !mm_config_write_file(db, writeconfig, errp)) {
+        mm_error_prepend(errp, "-writeconfig %s", writeconfig);
+        return false;
+    }
+    return true;
+}
+
+static bool setup_process(const mm_opts_db *db, mm_error **errp)
+{
+    const mm_opts *process = mm_opts_db_first(db, "process");
+    const char *pidfile = process ? mm_opts_get(process, "pidfile") : NULL;
+    bool daemonize = false;
+    if (process && !mm_opts_get_bool(process, "daemonize", false, &daemonize, errp))
+        return false;
+    if (daemonize && !vl_daemonize_start(errp))
+        return false;
+    return !pidfile || vl_pidfile_create(pidfile, errp);
+}
+
+static bool start_accelerator(mm_machine_state *m, const mm_accel_ops *accel,
+                              const mm_opts_db *db, mm_error **errp)
+{
+    if (!vl_have(mm_accel_init))
+        return vl_not_implemented("accelerator start-up", errp);
+    if (!mm_accel_init(accel->name, m, errp))
+        return false;
+    const mm_opts *qtest = mm_opts_db_first(db, "qtest");
+    if (qtest && mm_opts_get(qtest, "chardev")) {
+        if (!vl_have(mm_qtest_init))
+            return vl_not_implemented("-qtest", errp);
+        if (!mm_qtest_init(mm_opts_get(qtest, "chardev"), mm_opts_get(qtest, "log"), errp))
+            return false;
+    }
+    if (vl_have(mm_runstate_configure))
+        mm_runstate_configure(m->no_reboot, m->no_shutdown);
+    if (!m->start_stopped) {
+        if (!vl_have(mm_vm_start))
+            return vl_not_implemented("starting the machine (run state)", errp);
+        mm_vm_start();
+    }
+    return true;
+}
+
+static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error **errp)
+{
+    if (!apply_logging(db, errp))
+        return false;
+    vl_globals_set(db);
+    const mm_accel_ops *accel = vl_accel_choose(db, errp);
+    if (!accel)
+        return false;
+    mm_machine_state cfg;
+    bool ok = vl_machine_config(db, &cfg, errp) && vl_backends_create(db, &cfg, errp);
+    vl_machine_config_clear(&cfg);
+    if (!ok)
+        return false;
+    mm_machine_state *m = vl_machine_create(db, accel->name, errp);
+    if (!m)
+        return false;
+    *out = m;
+    return vl_devices_create(db, errp) && vl_display_create(db, errp) &&
+           start_accelerator(m, accel, db, errp);
+}
+
+static int run(mm_cmdline *cmdline)
+{
+    mm_error *err = NULL;
+    if (vl_have(mm_plugins_discover))
+        mm_plugins_discover();
+    if (cmdline->help_kind) {
+        if (!mm_help_print_listing(cmdline->help_kind, cmdline->help_name, stdout, &err)) {
+            mm_error_report_and_free(err);
+            return 1;
+        }
+        return 0;
+    }
+    mm_machine_state *machine = NULL;
+    if (!write_config(cmdline->db, &err) || !check_options(cmdline->db, &err) || !setup_process(cmdline->db, &err) ||
+        !build_machine(cmdline->db, &machine, &err)) {
+        mm_error_report_and_free(err);
+        return 1;
+    }
+    vl_daemonize_ready();
+    if (!vl_have(mm_main_loop_run)) {
+        mm_error_report("main loop: not implemented yet");
+        return 1;
+    }
+    return mm_main_loop_run();
+}
 
 MM_API int modemu_main(int argc, char **argv)
 {
     mm_set_progname(argv[0]);
-    if (argc > 1 && (!strcmp(argv[1], "-version") || !strcmp(argv[1], "--version"))) {
-        printf("modemu emulator version %s\n", MODEMU_VERSION_STRING);
-        return 0;
+    mm_cmdline cmdline;
+    mm_cmdline_init(&cmdline);
+    mm_error *err = NULL;
+    int status;
+    if (!mm_cmdline_parse(&cmdline, argc, argv, &err)) {
+        mm_error_report_and_free(err);
+        status = 1;
+    } else if (cmdline.exit_now) {
+        status = 0;
+    } else {
+        status = run(&cmdline);
     }
-    mm_error_report("command line not implemented yet");
-    return 1;
+    mm_cmdline_destroy(&cmdline);
+    if (vl_have(mm_chardev_cleanup_all))
+        mm_chardev_cleanup_all();
+    if (vl_have(mm_plugins_shutdown))
+        mm_plugins_shutdown();
+    return status;
 }
