@@ -70,6 +70,11 @@ if "$emu" -device help >"$work/out" 2>"$work/err" && grep -q . "$work/out"; then
   fi
   grep -qF "example-led: brightness 128 needs a colour" "$work/out" \
     || fail "realize error missing: $(cat "$work/out")"
+  # A realized plugin device on an empty machine keeps running until killed.
+  rc=0
+  timeout 3 "$emu" -M none -display none -device example-led,colour=red >"$work/out" 2>&1 || rc=$?
+  [ "$rc" = 124 ] || fail "-M none -device example-led exited with $rc: $(cat "$work/out")"
+  [ ! -s "$work/out" ] || fail "unexpected output: $(cat "$work/out")"
   echo "checked: listing, help, property errors and realize of the plugin via the installed emulator"
 else
   # The command line does not offer -device help yet: the same checks go
