@@ -56,9 +56,19 @@ static bool header_plausible(const Elf64_Ehdr *eh, gsize file_len, char **why)
         *why = g_strdup("corrupt ELF header");
         return false;
     }
+    if (eh->e_phoff > file_len || eh->e_shoff > file_len) {
+        *why = g_strdup_printf("truncated (%" G_GSIZE_FORMAT " bytes, header tables lie beyond)",
+                               file_len);
+        return false;
+    }
+    /* Offsets are now below the file size and counts are 16-bit: no overflow. */
     guint64 ph_end = eh->e_phoff + (guint64)eh->e_phnum * eh->e_phentsize;
     guint64 sh_end = eh->e_shoff + (guint64)eh->e_shnum * eh->e_shentsize;
-    if (ph_end > file_len || sh_end > file_len || eh->e_phnum == 0) {
+    if (eh->e_phnum == 0) {
+        *why = g_strdup("no program headers");
+        return false;
+    }
+    if (ph_end > file_len || sh_end > file_len) {
         *why = g_strdup_printf("truncated (%" G_GSIZE_FORMAT " bytes, headers need %" G_GUINT64_FORMAT ")",
                                file_len, MAX(ph_end, sh_end));
         return false;
@@ -85,9 +95,12 @@ bool mm_elf_plausible(const char *path, char **why)
     return header_plausible(&eh, (gsize)len, why);
 }
 
-static const Elf64_Shdr *section(const gchar *data, const Elf64_Ehdr *eh, unsigned i)
+/* Headers are copied out with memcpy: a damaged file may misalign them. */
+static Elf64_Shdr section(const gchar *data, const Elf64_Ehdr *eh, unsigned i)
 {
-    return (const Elf64_Shdr *)(data + eh->e_shoff + (guint64)i * eh->e_shentsize);
+    Elf64_Shdr sh;
+    memcpy(&sh, data + eh->e_shoff + (guint64)i * eh->e_shentsize, sizeof(sh));
+    return sh;
 }
 
 /* The string at `off` of string table `strtab`, or NULL if out of bounds. */
@@ -109,18 +122,21 @@ static void collect_dynamic(const gchar *data, gsize len, const Elf64_Ehdr *eh,
     if (dyn->sh_link >= eh->e_shnum || dyn->sh_offset > len
         || dyn->sh_size > len - dyn->sh_offset)
         return;
-    const Elf64_Shdr *strtab = section(data, eh, dyn->sh_link);
-    const Elf64_Dyn *d = (const Elf64_Dyn *)(data + dyn->sh_offset);
+    Elf64_Shdr strtab = section(data, eh, dyn->sh_link);
     size_t n = dyn->sh_size / sizeof(Elf64_Dyn);
-    for (size_t i = 0; i < n && d[i].d_tag != DT_NULL; i++) {
+    for (size_t i = 0; i < n; i++) {
+        Elf64_Dyn d;
+        memcpy(&d, data + dyn->sh_offset + i * sizeof(d), sizeof(d));
+        if (d.d_tag == DT_NULL)
+            break;
         const char *s = NULL;
-        if (d[i].d_tag == DT_NEEDED || d[i].d_tag == DT_RUNPATH || d[i].d_tag == DT_RPATH)
-            s = table_string(data, len, strtab, d[i].d_un.d_val);
+        if (d.d_tag == DT_NEEDED || d.d_tag == DT_RUNPATH || d.d_tag == DT_RPATH)
+            s = table_string(data, len, &strtab, d.d_un.d_val);
         if (!s)
             continue;
-        if (d[i].d_tag == DT_NEEDED)
+        if (d.d_tag == DT_NEEDED)
             g_ptr_array_add(needed, g_strdup(s));
-        else if (runpath && (d[i].d_tag == DT_RUNPATH || !*runpath)) {
+        else if (runpath && (d.d_tag == DT_RUNPATH || !*runpath)) {
             g_free(*runpath);
             *runpath = g_strdup(s);
         }
@@ -133,7 +149,10 @@ GPtrArray *mm_elf_needed(const char *path, char **runpath, char **why)
     gchar *data = read_file(path, &len, why);
     if (!data)
         return NULL;
-    const Elf64_Ehdr *eh = (const Elf64_Ehdr *)data;
+    Elf64_Ehdr header;
+    const Elf64_Ehdr *eh = &header;
+    if (len >= sizeof(header))
+        memcpy(&header, data, sizeof(header));
     if (len < sizeof(*eh)) {
         *why = g_strdup("truncated (shorter than an ELF header)");
         g_free(data);
@@ -146,9 +165,11 @@ GPtrArray *mm_elf_needed(const char *path, char **runpath, char **why)
     if (runpath)
         *runpath = NULL;
     GPtrArray *needed = g_ptr_array_new_with_free_func(g_free);
-    for (unsigned i = 0; i < eh->e_shnum; i++)
-        if (section(data, eh, i)->sh_type == SHT_DYNAMIC)
-            collect_dynamic(data, len, eh, section(data, eh, i), needed, runpath);
+    for (unsigned i = 0; i < eh->e_shnum; i++) {
+        Elf64_Shdr sh = section(data, eh, i);
+        if (sh.sh_type == SHT_DYNAMIC)
+            collect_dynamic(data, len, eh, &sh, needed, runpath);
+    }
     g_free(data);
     return needed;
 }
