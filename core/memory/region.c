@@ -107,9 +107,26 @@ MM_API mm_memory_region *mm_region_new_alias(mm_object *owner, const char *name,
     return mr;
 }
 
+/* Releases the region's memory; it is unmapped and no view refers to it. */
+void mm_region_destroy(mm_memory_region *mr)
+{
+    if (mm_region_is_ram_backed(mr)) {
+        mm_ram_dirty_destroy(&mr->dirty);
+        mm_ram_block_free(mr->host, mr->size);
+    }
+    if (mr->children)
+        g_ptr_array_free(mr->children, TRUE);
+    g_free(mr->name);
+    g_free(mr);
+}
+
 /* Freeing unmaps the region and detaches its children (which stay alive:
- * their owners free them).  Aliases still pointing at a freed region are a
- * caller bug, reported here because they would dangle. */
+ * their owners free them).  The memory itself goes only after the flat views
+ * have dropped the region and listeners have seen region_del (at the
+ * enclosing transaction's commit): KVM must remove a memory slot before its
+ * host memory is unmapped, and a view must never point at freed regions.
+ * Aliases still pointing at a freed region are a caller bug, reported here
+ * because they would dangle. */
 MM_API void mm_region_free(mm_memory_region *mr)
 {
     if (!mr)
@@ -129,17 +146,12 @@ MM_API void mm_region_free(mm_memory_region *mr)
         while (mr->children->len)
             mm_region_del_subregion(mr, g_ptr_array_index(mr->children, 0));
     }
-    mm_memory_transaction_commit();
-    if (mr->alias_target)
+    if (mr->alias_target) {
         mr->alias_target->alias_refs--;
-    if (mm_region_is_ram_backed(mr)) {
-        mm_ram_dirty_destroy(&mr->dirty);
-        mm_ram_block_free(mr->host, mr->size);
+        mr->alias_target = NULL;
     }
-    if (mr->children)
-        g_ptr_array_free(mr->children, TRUE);
-    g_free(mr->name);
-    g_free(mr);
+    mm_memory_destroy_after_update(mr);
+    mm_memory_transaction_commit();
 }
 
 MM_API uint64_t mm_region_size(const mm_memory_region *mr)

@@ -67,6 +67,9 @@ static inline bool mm_region_is_ram_backed(const mm_memory_region *mr)
 mm_memory_region *mm_region_alloc(mm_region_kind kind, mm_object *owner, const char *name,
                                   uint64_t size);
 
+/* Releases a region that is no longer mapped (see mm_region_free). */
+void mm_region_destroy(mm_memory_region *mr);
+
 /* Whether a change to `mr` can alter any address space's flat view: it is
  * reachable from a root, or something aliases it or one of its ancestors. */
 bool mm_region_may_be_visible(const mm_memory_region *mr);

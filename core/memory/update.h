@@ -10,4 +10,8 @@
 /* Call after changing `mr` in a way that may move what the guest sees. */
 void mm_memory_region_changed(const mm_memory_region *mr);
 
+/* Destroys `mr` once the pending flat-view update (if any) has been applied
+ * and reported; must be called inside a transaction. */
+void mm_memory_destroy_after_update(mm_memory_region *mr);
+
 #endif

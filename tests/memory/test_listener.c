@@ -26,6 +26,9 @@ static void on_add(mm_memory_listener *l, const mm_flat_range *r)
 static void on_del(mm_memory_listener *l, const mm_flat_range *r)
 {
     log_range(l->opaque, "del", r);
+    /* The memory behind a vanishing RAM range is still mapped. */
+    if (r->host)
+        g_assert_cmpuint(r->host[0] | 1, !=, 0);
 }
 
 static void on_commit(mm_memory_listener *l)
@@ -103,6 +106,17 @@ static void test_listener_diffs(void)
     mm_region_free(rom);
     expect_events(&log, "");
     expect_events(&second, "del rom@300000+1000 off 0 ro; commit; ");
+
+    /* Freed inside a transaction: the region (and its RAM) stays valid until
+     * listeners have seen region_del at commit (ASan checks the reads). */
+    mm_memory_region *tmp = mm_region_new_ram(NULL, "tmp", 0x1000, NULL);
+    mm_region_add_subregion(root, 0x400000, tmp, 0);
+    expect_events(&second, "add tmp@400000+1000 off 0; commit; ");
+    mm_memory_transaction_begin();
+    mm_region_free(tmp);
+    expect_events(&second, "");
+    mm_memory_transaction_commit();
+    expect_events(&second, "del tmp@400000+1000 off 0; commit; ");
 
     mm_memory_listener_unregister(as, &second.listener);
     g_string_free(log.text, TRUE);
