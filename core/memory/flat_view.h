@@ -55,7 +55,8 @@ static inline size_t mm_flat_view_search(const mm_flat_view *view, uint64_t addr
 static inline bool mm_flat_range_equal(const mm_flat_range *a, const mm_flat_range *b)
 {
     return a->start == b->start && a->size == b->size && a->region == b->region &&
-           a->offset_in_region == b->offset_in_region && a->readonly == b->readonly;
+           a->offset_in_region == b->offset_in_region && a->host == b->host &&
+           a->readonly == b->readonly;
 }
 
 static inline uint64_t mm_flat_range_end(const mm_flat_range *r)

@@ -3,9 +3,9 @@
  *
  * Regions are painted highest priority first (children of a container are
  * kept in that order) into a list of pieces; where pieces overlap, the one
- * painted earlier wins (resolved by flat_view_sweep.c).  Containers claim no space of their
- * own: holes in a container show what lower-priority siblings map there, as
- * in QEMU.  Everything is clipped to the parent's extent, and aliases are
+ * painted earlier wins (resolved by flat_view_sweep.c).  Containers claim no
+ * space of their own: holes in a container show what lower-priority siblings
+ * map there, as in QEMU.  Everything is clipped to the parent's extent, and aliases are
  * followed into their target with the window and offset applied.
  *
  * Arithmetic is done on offsets within the region being painted together

@@ -111,6 +111,16 @@ static void test_alias_window(void)
     g_assert_null(mm_as_find(as, 0x10000));
     mm_region_free(alias);
     mm_region_free(ram);
+
+    /* An alias whose offset exceeds its address (the target's offset 0 would
+     * sit below address 0): the arithmetic wraps and still lands right. */
+    mm_memory_region *big = new_ram("big", 0x100000);
+    mm_memory_region *low = mm_region_new_alias(NULL, "low", big, 0xF0000, 0x1000);
+    mm_region_add_subregion(root, 0x100, low, 0);
+    expect_range(0x100, big, 0xF0000, 0x100, 0x1000);
+    expect_range(0x10ff, big, 0xF0fff, 0x100, 0x1000);
+    mm_region_free(low);
+    mm_region_free(big);
     teardown();
 }
 
