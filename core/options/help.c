@@ -33,13 +33,6 @@ void mm_help_print_usage(FILE *out)
 
 /* --- listings ----------------------------------------------------------- */
 
-static bool need_registry(mm_error **errp)
-{
-    if (vl_have(mm_plugins_foreach_type))
-        return true;
-    return vl_not_implemented("type listing (plugin registry)", errp);
-}
-
 static void print_name_line(const mm_type_summary *type, void *opaque)
 {
     fprintf(opaque, "%s\n", type->name);
@@ -134,7 +127,7 @@ static void print_accel_op(const mm_accel_ops *ops, void *opaque)
 static void print_accel_type(const mm_type_summary *type, void *opaque)
 {
     /* Accelerators registered in the core were printed already. */
-    if (!vl_have(mm_accel_find) || !mm_accel_find(type->name))
+    if (!mm_accel_find(type->name))
         fprintf(opaque, "%s\n", type->name);
 }
 
@@ -145,17 +138,13 @@ static bool print_type_list(const char *kind, FILE *out, mm_error **errp)
         return true;
     }
     if (!strcmp(kind, "plugins")) {
-        if (!vl_have(mm_plugins_print_list))
-            return vl_not_implemented("plugin listing", errp);
         mm_plugins_print_list(out);
         return true;
     }
     if (!strcmp(kind, "accel")) {
         fprintf(out, "Accelerators supported in modemu binary:\n");
-        if (vl_have(mm_accel_foreach))
-            mm_accel_foreach(print_accel_op, out);
-        if (vl_have(mm_plugins_foreach_type))
-            mm_plugins_foreach_type(MM_KIND_ACCEL, print_accel_type, out);
+        mm_accel_foreach(print_accel_op, out);
+        mm_plugins_foreach_type(MM_KIND_ACCEL, print_accel_type, out);
         return true;
     }
     if (!strcmp(kind, "cpu")) {
@@ -166,8 +155,6 @@ static bool print_type_list(const char *kind, FILE *out, mm_error **errp)
         mm_cpuid_print_help();
         return true;
     }
-    if (!need_registry(errp))
-        return false;
     if (!strcmp(kind, "machine")) {
         fprintf(out, "Supported machines are:\n");
         mm_plugins_foreach_type(MM_KIND_MACHINE, print_machine_line, out);
@@ -196,7 +183,5 @@ bool mm_help_print_listing(const char *kind, const char *name, FILE *out, mm_err
 {
     if (!name)
         return print_type_list(kind, out, errp);
-    if (!vl_have(mm_plugins_print_type_help))
-        return vl_not_implemented("property listing (plugin registry)", errp);
     return mm_plugins_print_type_help(kind, name, out, errp);
 }

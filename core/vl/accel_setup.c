@@ -52,9 +52,10 @@ const mm_accel_ops *vl_accel_choose(const mm_opts_db *db, mm_error **errp)
     mm_error *last_err = NULL;
     for (guint i = 0; !chosen && i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
-        const mm_accel_ops *ops = vl_have(mm_accel_find) ? mm_accel_find(name) : NULL;
+        const mm_accel_ops *ops = mm_accel_find(name);
         mm_error *err = NULL;
-        if (!ops && (!vl_have(mm_accel_find) || !strcmp(name, "tcg") || !strcmp(name, "kvm")))
+        /* QEMU's accelerators that modemu has not registered (yet). */
+        if (!ops && (!strcmp(name, "tcg") || !strcmp(name, "kvm")))
             mm_error_set(&err, "accelerator '%s': not implemented yet", name);
         else if (!ops)
             mm_error_set(&err, "invalid accelerator %s", name);

@@ -9,11 +9,6 @@
 #include "vl/pending.h"
 #include "vl/vl.h"
 
-static bool need(bool present, const char *what, mm_error **errp)
-{
-    return present || vl_not_implemented(what, errp);
-}
-
 /* -chardev TYPE,id=ID,key=value... */
 static bool chardev_from_opts(const mm_opts *opts, mm_error **errp)
 {
@@ -22,8 +17,6 @@ static bool chardev_from_opts(const mm_opts *opts, mm_error **errp)
         mm_error_set(errp, "-chardev %s: Parameter 'id' is missing", backend);
         return false;
     }
-    if (!need(vl_have(mm_chardev_new), "character devices", errp))
-        return false;
     GPtrArray *kv = g_ptr_array_new();
     for (unsigned i = 0; i < mm_opts_count(opts); i++) {
         if (strcmp(mm_opts_key_at(opts, i), "backend")) {
@@ -44,8 +37,6 @@ static bool chardev_from_opts(const mm_opts *opts, mm_error **errp)
 static bool legacy_chardev(const char *option, const char *spec, const char *id,
                            bool with_monitor, mm_error **errp)
 {
-    if (!need(vl_have(mm_chardev_new_legacy), "character devices", errp))
-        return false;
     mm_error *err = NULL;
     mm_chardev *chr = mm_chardev_new_legacy(spec, id, &err);
     if (err) {
@@ -53,11 +44,8 @@ static bool legacy_chardev(const char *option, const char *spec, const char *id,
         *errp = err;
         return false;
     }
-    if (chr && with_monitor) {
-        if (!need(vl_have(mm_monitor_new), "monitor", errp))
-            return false;
+    if (chr && with_monitor)
         return mm_monitor_new(chr, errp);
-    }
     return true;
 }
 
@@ -75,7 +63,7 @@ static bool monitor_from_opts(const mm_opts *opts, mm_error **errp)
         mm_error_set(errp, "-mon chardev=%s: chardev \"%s\" not found", id, id);
         return false;
     }
-    return need(vl_have(mm_monitor_new), "monitor", errp) && mm_monitor_new(chr, errp);
+    return mm_monitor_new(chr, errp);
 }
 
 typedef struct serial_defaults {
@@ -127,8 +115,7 @@ static bool spec_backends(const mm_opts_db *db, serial_defaults *seen, mm_error 
 static bool nographic_defaults(const serial_defaults *seen, mm_error **errp)
 {
     if (!seen->serial_given && !seen->monitor_given) {
-        return need(vl_have(mm_chardev_new_nographic_stdio), "-nographic stdio", errp) &&
-               mm_chardev_new_nographic_stdio(errp) != NULL;
+        return mm_chardev_new_nographic_stdio(errp) != NULL;
     }
     if (!seen->serial_given)
         return legacy_chardev("serial", "stdio", "serial0", false, errp);

@@ -131,16 +131,24 @@ static bool apply_machine_properties(mm_machine_state *m, const mm_opts *mopts,
     return true;
 }
 
+/* -L DIR, in command-line order, before the board looks for its firmware. */
+static bool add_firmware_dirs(const mm_opts_db *db, mm_error **errp)
+{
+    for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
+        const mm_opts *opts = mm_opts_db_at(db, i);
+        if (strcmp(mm_opts_group(opts), "firmware-dir"))
+            continue;
+        if (!vl_have(mm_firmware_add_search_dir))
+            return vl_not_implemented("-L (firmware search path)", errp);
+        mm_firmware_add_search_dir(mm_opts_get(opts, "path"));
+    }
+    return true;
+}
+
 static mm_object *machine_new(const char *type, mm_error **errp)
 {
-    if (!vl_have(mm_object_new)) {
-        mm_error_set(errp, "machine type '%s' is not available (object model not "
-                     "implemented yet)", type);
-        return NULL;
-    }
-    if (vl_have(mm_type_find) && !mm_type_find(MM_KIND_MACHINE, type) &&
-        !(vl_have(mm_plugins_require_type) &&
-          mm_plugins_require_type(MM_KIND_MACHINE, type, NULL))) {
+    if (!mm_type_find(MM_KIND_MACHINE, type) &&
+        !mm_plugins_require_type(MM_KIND_MACHINE, type, NULL)) {
         mm_error_set(errp, "-machine %s: machine type '%s' is not available "
                      "('-machine help' lists them)", type, type);
         return NULL;
@@ -163,12 +171,18 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
     if (!vl_machine_config(db, &cfg, errp))
         return NULL;
     cfg.accel = g_strdup(accel_name);
+    if (!add_firmware_dirs(db, errp)) {
+        vl_machine_config_clear(&cfg);
+        return NULL;
+    }
     const mm_opts *mopts = mm_opts_db_first(db, "machine");
     const char *type = mopts && mm_opts_get(mopts, "type") ? mm_opts_get(mopts, "type")
                                                             : VL_DEFAULT_MACHINE;
     mm_object *obj = machine_new(type, errp);
-    if (!obj)
+    if (!obj) {
+        vl_machine_config_clear(&cfg);
         return NULL;
+    }
     /* Machine types' instance structs embed mm_machine_state first; keep the
      * object header and the board pointer the type set up. */
     mm_machine_state *m = (mm_machine_state *)obj;

@@ -77,24 +77,16 @@ static bool setup_process(const mm_opts_db *db, mm_error **errp)
 static bool start_accelerator(mm_machine_state *m, const mm_accel_ops *accel,
                               const mm_opts_db *db, mm_error **errp)
 {
-    if (!vl_have(mm_accel_init))
-        return vl_not_implemented("accelerator start-up", errp);
     if (!mm_accel_init(accel->name, m, errp))
         return false;
     const mm_opts *qtest = mm_opts_db_first(db, "qtest");
     if (qtest && mm_opts_get(qtest, "chardev")) {
-        if (!vl_have(mm_qtest_init))
-            return vl_not_implemented("-qtest", errp);
         if (!mm_qtest_init(mm_opts_get(qtest, "chardev"), mm_opts_get(qtest, "log"), errp))
             return false;
     }
-    if (vl_have(mm_runstate_configure))
-        mm_runstate_configure(m->no_reboot, m->no_shutdown);
-    if (!m->start_stopped) {
-        if (!vl_have(mm_vm_start))
-            return vl_not_implemented("starting the machine (run state)", errp);
+    mm_runstate_configure(m->no_reboot, m->no_shutdown);
+    if (!m->start_stopped)
         mm_vm_start();
-    }
     return true;
 }
 
@@ -122,8 +114,7 @@ static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error
 static int run(mm_cmdline *cmdline)
 {
     mm_error *err = NULL;
-    if (vl_have(mm_plugins_discover))
-        mm_plugins_discover();
+    mm_plugins_discover();
     if (cmdline->help_kind) {
         if (!mm_help_print_listing(cmdline->help_kind, cmdline->help_name, stdout, &err)) {
             mm_error_report_and_free(err);
@@ -138,10 +129,6 @@ static int run(mm_cmdline *cmdline)
         return 1;
     }
     vl_daemonize_ready();
-    if (!vl_have(mm_main_loop_run)) {
-        mm_error_report("main loop: not implemented yet");
-        return 1;
-    }
     return mm_main_loop_run();
 }
 
@@ -161,9 +148,7 @@ MM_API int modemu_main(int argc, char **argv)
         status = run(&cmdline);
     }
     mm_cmdline_destroy(&cmdline);
-    if (vl_have(mm_chardev_cleanup_all))
-        mm_chardev_cleanup_all();
-    if (vl_have(mm_plugins_shutdown))
-        mm_plugins_shutdown();
+    mm_chardev_cleanup_all();
+    mm_plugins_shutdown();
     return status;
 }

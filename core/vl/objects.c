@@ -8,11 +8,7 @@
  * e1000, which is not installed" comes from here. */
 bool vl_require_type(const char *kind, const char *name, mm_error **errp)
 {
-    if (vl_have(mm_plugins_require_type))
-        return mm_plugins_require_type(kind, name, errp) != NULL;
-    if (vl_have(mm_type_find) && mm_type_find(kind, name))
-        return true;
-    return vl_not_implemented("plugin loading", errp);
+    return mm_plugins_require_type(kind, name, errp) != NULL;
 }
 
 mm_object *vl_object_from_opts(const char *kind, const mm_opts *opts, const char *type_key,

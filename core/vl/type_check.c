@@ -52,8 +52,6 @@ static const char *opts_type(const mm_opts *opts, const char **kind)
 
 bool vl_types_check(const mm_opts_db *db, mm_error **errp)
 {
-    if (!vl_have(mm_plugins_require_type))
-        return true;  /* without the registry, creation reports it */
     for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
         const char *kind = NULL;
         const char *type = opts_type(mm_opts_db_at(db, i), &kind);
