@@ -1,0 +1,17 @@
+/*
+ * MC146818 CMOS RTC (core-internal): the board fills the CMOS NVRAM bytes
+ * firmware reads (memory sizes, boot order, equipment...).
+ */
+#ifndef MODEMU_MACHINE_PC_RTC_H
+#define MODEMU_MACHINE_PC_RTC_H
+
+#include <stdint.h>
+
+#define MM_TYPE_MC146818_RTC "mc146818rtc"
+#define MM_RTC_CMOS_SIZE 128
+
+/* No-ops (reads return 0xFF) when the board has no RTC. */
+void mm_rtc_cmos_set(uint8_t index, uint8_t value);
+uint8_t mm_rtc_cmos_get(uint8_t index);
+
+#endif
