@@ -160,8 +160,11 @@ bool vl_machine_config(const mm_opts_db *db, mm_machine_state *cfg, mm_error **e
 {
     const mm_opts *mopts = mm_opts_db_first(db, "machine");
     memset(cfg, 0, sizeof(*cfg));
-    return fill_memory_and_cpus(cfg, db, errp) && fill_boot_and_rtc(cfg, db, errp) &&
-           fill_run_control(cfg, db, errp) && fill_board_choices(cfg, mopts, errp);
+    bool ok = fill_memory_and_cpus(cfg, db, errp) && fill_boot_and_rtc(cfg, db, errp) &&
+              fill_run_control(cfg, db, errp) && fill_board_choices(cfg, mopts, errp);
+    if (!ok)
+        vl_machine_config_clear(cfg);
+    return ok;
 }
 
 mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name,
@@ -195,12 +198,20 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
     if (ok)
         ok = mm_object_realize(obj, errp);
     if (!ok) {
-        if (vl_have(mm_set_current_machine))
-            mm_set_current_machine(NULL);
-        mm_object_free(obj);
+        vl_machine_destroy(m);
         return NULL;
     }
     return m;
+}
+
+void vl_machine_destroy(mm_machine_state *m)
+{
+    if (vl_have(mm_set_current_machine))
+        mm_set_current_machine(NULL);
+    if (m->obj.realized)
+        mm_object_unrealize(&m->obj);
+    vl_machine_config_clear(m);
+    mm_object_free(&m->obj);
 }
 
 void vl_machine_config_clear(mm_machine_state *cfg)

@@ -90,6 +90,10 @@ static bool start_accelerator(mm_machine_state *m, const mm_accel_ops *accel,
     return true;
 }
 
+/* The machine lives until the process exits (QEMU does not tear it down
+ * either); kept here so it stays reachable. */
+static mm_machine_state *vl_machine;
+
 static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error **errp)
 {
     if (!apply_logging(db, errp))
@@ -122,9 +126,8 @@ static int run(mm_cmdline *cmdline)
         }
         return 0;
     }
-    mm_machine_state *machine = NULL;
-    if (!write_config(cmdline->db, &err) || !check_options(cmdline->db, &err) || !setup_process(cmdline->db, &err) ||
-        !build_machine(cmdline->db, &machine, &err)) {
+    if (!write_config(cmdline->db, &err) || !check_options(cmdline->db, &err) ||
+        !setup_process(cmdline->db, &err) || !build_machine(cmdline->db, &vl_machine, &err)) {
         mm_error_report_and_free(err);
         return 1;
     }

@@ -25,6 +25,8 @@ void vl_machine_config_clear(mm_machine_state *cfg);
  * options, applies -M properties and realizes it. */
 mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name,
                                     mm_error **errp);
+/* Unrealizes and frees a machine made by vl_machine_create. */
+void vl_machine_destroy(mm_machine_state *m);
 
 /* backends.c: -chardev, -serial/-parallel/-monitor, -nographic's stdio mux,
  * -netdev/-net/-nic backends, in command-line order. */

@@ -103,8 +103,7 @@ static void test_fields(void)
     g_assert_true(m->usb);
     g_assert_cmpstr(m->name, ==, "vm1");
     g_assert_cmpstr(m->vga, ==, "none");
-    mm_object_unrealize(&m->obj);
-    mm_object_free(&m->obj);
+    vl_machine_destroy(m);
 }
 
 static void test_defaults(void)
@@ -122,8 +121,7 @@ static void test_defaults(void)
     g_assert_true(m->defaults);
     g_assert_false(m->start_stopped);
     g_assert_false(m->nographic);
-    mm_object_unrealize(&m->obj);
-    mm_object_free(&m->obj);
+    vl_machine_destroy(m);
 }
 
 static void expect_failure(const char *const *args, const char *message)
