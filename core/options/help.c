@@ -38,11 +38,18 @@ static void print_name_line(const mm_type_summary *type, void *opaque)
     fprintf(opaque, "%s\n", type->name);
 }
 
+/* QEMU lists each accepted name: aliases as "(alias of X)", and marks the
+ * type that the default machine name resolves to. */
 static void print_machine_line(const mm_type_summary *type, void *opaque)
 {
-    const char *default_note = !strcmp(type->name, "pc") ? " (default)" : "";
-    fprintf(opaque, "%-20s %s%s\n", type->name, type->description ? type->description : "",
-            default_note);
+    const char *desc = type->description ? type->description : "";
+    const mm_type *registered = mm_type_find(MM_KIND_MACHINE, type->name);
+    const mm_type_info *info = registered ? mm_type_get_info(registered) : NULL;
+    for (const char *const *alias = info ? info->aliases : NULL; alias && *alias; alias++)
+        fprintf(opaque, "%-20s %s (alias of %s)\n", *alias, desc, type->name);
+    const mm_type *def = mm_type_find(MM_KIND_MACHINE, MM_DEFAULT_MACHINE_NAME);
+    fprintf(opaque, "%-20s %s%s\n", type->name, desc,
+            def && def == registered ? " (default)" : "");
 }
 
 static void print_described_line(const mm_type_summary *type, void *opaque)

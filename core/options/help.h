@@ -10,6 +10,9 @@
 #include <stdio.h>
 #include <modemu/error.h>
 
+/* The machine type used without -M. */
+#define MM_DEFAULT_MACHINE_NAME "pc"
+
 void mm_help_print_usage(FILE *out);
 void mm_help_print_version(FILE *out);
 

@@ -2,12 +2,12 @@
 #include <string.h>
 #include <glib.h>
 
+#include "options/help.h"
 #include "options/machine_opts.h"
 #include "object/property.h"
 #include "vl/pending.h"
 #include "vl/vl.h"
 
-#define VL_DEFAULT_MACHINE "pc"
 /* i440FX limit, as QEMU's pc machine. */
 #define VL_MAX_CPUS 255
 
@@ -15,7 +15,7 @@
  * property of the machine type. */
 static const char *const machine_state_keys[] = {
     "type", "accel", "kernel", "initrd", "append", "firmware", "acpi", "defaults",
-    "graphics", "usb", "vga", "hpet", NULL
+    "graphics", "usb", "vga", NULL
 };
 
 static bool machine_bool(const mm_opts *opts, const char *key, bool def, bool *out,
@@ -180,7 +180,7 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
     }
     const mm_opts *mopts = mm_opts_db_first(db, "machine");
     const char *type = mopts && mm_opts_get(mopts, "type") ? mm_opts_get(mopts, "type")
-                                                            : VL_DEFAULT_MACHINE;
+                                                            : MM_DEFAULT_MACHINE_NAME;
     mm_object *obj = machine_new(type, errp);
     if (!obj) {
         vl_machine_config_clear(&cfg);

@@ -93,6 +93,37 @@ grep -q '^  file = ".*/a,b.img"$' "$TMP/one.cfg" || fail "config lacks the unesc
 printf '[machine]\n  type = "pc\n' >"$TMP/bad.cfg"
 expect_error "-readconfig $TMP/bad.cfg: $TMP/bad.cfg:2: parse error" -readconfig "$TMP/bad.cfg"
 
+# -daemonize / -pidfile end to end, on a machine that runs without a CPU.
+if "$EMU" -M help 2>/dev/null | grep -q "^none " && "$EMU" -accel help 2>/dev/null | grep -q "^qtest$"; then
+    RUN="-M none -accel qtest -display none"
+    PID=$TMP/vm.pid
+    # shellcheck disable=SC2086
+    "$EMU" $RUN -daemonize -pidfile "$PID" >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ "$rc" -eq 0 ] || fail "-daemonize: exit status $rc: $(cat "$TMP/err")"
+    # The parent returned only once the child had written the pid file.
+    [ -s "$PID" ] || fail "-daemonize: pid file missing when the parent exited"
+    DPID=$(cat "$PID" 2>/dev/null)
+    if [ -n "$DPID" ] && kill -0 "$DPID" 2>/dev/null; then
+        [ "$(ps -o sid= -p "$DPID" | tr -d ' ')" = "$DPID" ] || fail "-daemonize: not a session leader"
+        # A second instance with the same pid file is refused.
+        # shellcheck disable=SC2086
+        expect_error "cannot create PID file: Cannot lock pid file: Resource temporarily unavailable" $RUN -pidfile "$PID"
+        [ "$(cat "$PID")" = "$DPID" ] || fail "refused instance changed the pid file"
+        kill "$DPID"
+        n=0
+        while [ -e "$PID" ] && [ $n -lt 100 ]; do sleep 0.05; n=$((n + 1)); done
+        [ -e "$PID" ] && fail "pid file not removed at exit"
+    else
+        fail "-daemonize: daemon not running (pid '$DPID')"
+    fi
+    # A child that fails after the fork makes the parent fail with one line.
+    # shellcheck disable=SC2086
+    expect_error "-machine no-such: machine type 'no-such' is not available ('-machine help' lists them)" -M no-such -accel qtest -display none -daemonize
+else
+    echo "note: no '-M none' with qtest accelerator here; skipping -daemonize end-to-end"
+fi
+
 if [ "$FAILS" -ne 0 ]; then
     echo "$FAILS check(s) failed"
     exit 1
