@@ -176,21 +176,31 @@ static void append_escaped(GString *out, const char *text)
     }
 }
 
-char *mm_opts_to_string(const mm_opts *opts)
+char *mm_opts_to_cmdline(const mm_opts *opts, const char *implied_key)
 {
     GString *out = g_string_new(NULL);
+    const char *implied = implied_key ? mm_opts_get(opts, implied_key) : NULL;
+    if (implied)
+        append_escaped(out, implied);
     if (opts->id) {
-        g_string_append(out, "id=");
+        g_string_append(out, out->len ? ",id=" : "id=");
         append_escaped(out, opts->id);
     }
     for (unsigned i = 0; i < opts->pairs->len; i++) {
         const opt_pair *pair = &g_array_index(opts->pairs, opt_pair, i);
+        if (implied && !strcmp(pair->key, implied_key))
+            continue;
         if (out->len)
             g_string_append_c(out, ',');
         g_string_append_printf(out, "%s=", pair->key);
         append_escaped(out, pair->value);
     }
     return g_string_free(out, FALSE);
+}
+
+char *mm_opts_to_string(const mm_opts *opts)
+{
+    return mm_opts_to_cmdline(opts, NULL);
 }
 
 /* --- database ------------------------------------------------------------ */

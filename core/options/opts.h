@@ -48,6 +48,9 @@ bool mm_opts_id_is_valid(const char *id);
 
 /* Formats the pairs back into "k=v,k2=v2" text (commas in values doubled). */
 char *mm_opts_to_string(const mm_opts *opts);
+/* The same with the implied key's value first and bare, as it was typed
+ * ("e1000,mac=..." rather than "driver=e1000,mac=..."), for messages. */
+char *mm_opts_to_cmdline(const mm_opts *opts, const char *implied_key);
 
 /* --- the database ------------------------------------------------------- */
 mm_opts_db *mm_opts_db_new(void);

@@ -43,39 +43,48 @@ static GPtrArray *accel_candidates(const mm_opts_db *db, mm_error **errp)
     return names;
 }
 
-const mm_accel_ops *vl_accel_choose(const mm_opts_db *db, mm_error **errp)
+/* QEMU's accelerators that modemu has not registered (yet). */
+static bool accel_is_pending(const char *name)
+{
+    return !strcmp(name, "tcg") || !strcmp(name, "kvm");
+}
+
+bool vl_accel_choose(const mm_opts_db *db, vl_accel_choice *choice, mm_error **errp)
 {
     GPtrArray *names = accel_candidates(db, errp);
     if (!names)
-        return NULL;
-    const mm_accel_ops *chosen = NULL;
-    mm_error *last_err = NULL;
-    for (guint i = 0; !chosen && i < names->len; i++) {
+        return false;
+    *choice = (vl_accel_choice){ NULL, NULL };
+    GPtrArray *failures = g_ptr_array_new_with_free_func((GDestroyNotify)mm_error_free);
+    for (guint i = 0; !choice->ops && i < names->len; i++) {
         const char *name = g_ptr_array_index(names, i);
         const mm_accel_ops *ops = mm_accel_find(name);
         mm_error *err = NULL;
-        /* QEMU's accelerators that modemu has not registered (yet). */
-        if (!ops && (!strcmp(name, "tcg") || !strcmp(name, "kvm")))
+        if (!ops && accel_is_pending(name))
             mm_error_set(&err, "accelerator '%s': not implemented yet", name);
         else if (!ops)
             mm_error_set(&err, "invalid accelerator %s", name);
         else if (ops->available && !ops->available(&err))
             mm_error_prepend(&err, "failed to initialize %s", name);
         else
-            chosen = ops;
-        if (last_err)
-            mm_warn_report("%s; trying %s", last_err->message, name);
-        mm_error_free(last_err);
-        last_err = err;
+            choice->ops = ops;
+        if (err)
+            g_ptr_array_add(failures, err);
+        if (choice->ops || (i + 1 == names->len && !ops && accel_is_pending(name)))
+            choice->name = g_strdup(name);
     }
-    if (!chosen && names->len > 1) {
-        mm_error_free(last_err);
+    /* Fallbacks are worth a warning only when one of them worked; otherwise
+     * the user gets one line. */
+    for (guint i = 0; choice->ops && i < failures->len; i++)
+        mm_warn_report("%s; using %s", ((mm_error *)g_ptr_array_index(failures, i))->message,
+                       choice->name);
+    bool ok = choice->name != NULL;
+    if (!ok && names->len > 1) {
         mm_error_set(errp, "no accelerator found");
-    } else if (!chosen && errp && !*errp) {
-        *errp = last_err;
-    } else {
-        mm_error_free(last_err);
+    } else if (!ok && errp && !*errp && failures->len) {
+        *errp = g_ptr_array_steal_index(failures, failures->len - 1);
     }
+    g_ptr_array_free(failures, TRUE);
     g_ptr_array_free(names, TRUE);
-    return chosen;
+    return ok;
 }

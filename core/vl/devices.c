@@ -45,7 +45,7 @@ bool vl_devices_create(const mm_opts_db *db, mm_error **errp)
         if (strcmp(mm_opts_group(opts), "device"))
             continue;
         if (!vl_object_from_opts(MM_KIND_DEVICE, opts, "driver", errp)) {
-            char *text = mm_opts_to_string(opts);
+            char *text = mm_opts_to_cmdline(opts, "driver");
             mm_error_prepend(errp, "-device %s", text);
             g_free(text);
             return false;

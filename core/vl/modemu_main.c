@@ -9,6 +9,7 @@
  */
 #include <stdio.h>
 #include <string.h>
+#include <glib.h>
 #include <modemu/embed.h>
 #include <modemu/error.h>
 
@@ -74,9 +75,13 @@ static bool setup_process(const mm_opts_db *db, mm_error **errp)
     return !pidfile || vl_pidfile_create(pidfile, errp);
 }
 
-static bool start_accelerator(mm_machine_state *m, const mm_accel_ops *accel,
+static bool start_accelerator(mm_machine_state *m, const vl_accel_choice *accel,
                               const mm_opts_db *db, mm_error **errp)
 {
+    if (!accel->ops) {
+        mm_error_set(errp, "accelerator '%s': not implemented yet", accel->name);
+        return false;
+    }
     if (!mm_accel_init(accel->name, m, errp))
         return false;
     const mm_opts *qtest = mm_opts_db_first(db, "qtest");
@@ -99,20 +104,18 @@ static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error
     if (!apply_logging(db, errp))
         return false;
     vl_globals_set(db);
-    const mm_accel_ops *accel = vl_accel_choose(db, errp);
-    if (!accel)
+    vl_accel_choice accel;
+    if (!vl_accel_choose(db, &accel, errp))
         return false;
     mm_machine_state cfg;
     bool ok = vl_machine_config(db, &cfg, errp) && vl_backends_create(db, &cfg, errp);
     vl_machine_config_clear(&cfg);
-    if (!ok)
-        return false;
-    mm_machine_state *m = vl_machine_create(db, accel->name, errp);
-    if (!m)
-        return false;
+    mm_machine_state *m = ok ? vl_machine_create(db, accel.name, errp) : NULL;
     *out = m;
-    return vl_devices_create(db, errp) && vl_display_create(db, errp) &&
-           start_accelerator(m, accel, db, errp);
+    ok = m && vl_devices_create(db, errp) && vl_display_create(db, errp) &&
+         start_accelerator(m, &accel, db, errp);
+    g_free(accel.name);
+    return ok;
 }
 
 static int run(mm_cmdline *cmdline)

@@ -12,8 +12,15 @@
 #include "options/opts.h"
 
 /* accel_setup.c: the accelerator chosen from -accel / -enable-kvm /
- * -M accel= (colon lists fall back in order; default tcg). */
-const mm_accel_ops *vl_accel_choose(const mm_opts_db *db, mm_error **errp);
+ * -M accel= (colon lists fall back in order; default tcg).  A QEMU
+ * accelerator modemu does not provide yet (ops NULL) is reported only when
+ * the machine is about to start, so the rest of the command line is checked
+ * first. */
+typedef struct vl_accel_choice {
+    const mm_accel_ops *ops;   /* NULL: `name` is not implemented yet */
+    char *name;
+} vl_accel_choice;
+bool vl_accel_choose(const mm_opts_db *db, vl_accel_choice *choice, mm_error **errp);
 
 /* machine_setup.c: the mm_machine_state fields from the options (-m, -smp,
  * -cpu, -boot, -rtc, -kernel ...), validated with QEMU's rules. */

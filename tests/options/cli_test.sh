@@ -46,6 +46,9 @@ expect_error "-rtc: Invalid clock option: wall" -rtc clock=wall
 expect_error "-drive file=x,media=tape: invalid media value 'tape' (valid: disk, cdrom)" -drive file=x,media=tape
 expect_error "-device e1000,id=1: Parameter 'id' expects an identifier" -device e1000,id=1
 expect_error "-initrd only allowed with -kernel option" -initrd /tmp/x
+expect_error "invalid accelerator foo" -M none -accel foo
+expect_error "no accelerator found" -M none -accel foo:bar
+expect_error "-accel qtest: accelerator properties are not implemented yet in modemu" -accel qtest,thread=single
 expect_error "-d nope: unknown log item 'nope' ('-d help' lists them)" -d nope
 # Plugins that are not installed are named, never "invalid option".
 MODEMU_PLUGIN_PATH=$TMP/empty
