@@ -120,6 +120,18 @@ if "$EMU" -M help 2>/dev/null | grep -q "^none " && "$EMU" -accel help 2>/dev/nu
     else
         fail "-daemonize: daemon not running (pid '$DPID')"
     fi
+    # -S keeps the machine stopped; without it, it runs (monitor on stdio).
+    # shellcheck disable=SC2086
+    printf 'info status\nquit\n' | "$EMU" $RUN -monitor stdio -S >"$TMP/out" 2>"$TMP/err"
+    grep -q "VM status: paused (prelaunch)" "$TMP/out" || fail "-S: monitor says $(grep status "$TMP/out")"
+    # shellcheck disable=SC2086
+    printf 'info status\nquit\n' | "$EMU" $RUN -monitor stdio >"$TMP/out" 2>"$TMP/err"
+    grep -q "VM status: running" "$TMP/out" || fail "no -S: monitor says $(grep status "$TMP/out")"
+    # -nographic: serial and monitor share stdio; C-a x quits with status 0.
+    # shellcheck disable=SC2086
+    printf '\001x' | "$EMU" $RUN -nographic >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ "$rc" -eq 0 ] || fail "-nographic C-a x: exit status $rc: $(cat "$TMP/err")"
     # A child that fails after the fork makes the parent fail with one line.
     # shellcheck disable=SC2086
     expect_error "-machine no-such: machine type 'no-such' is not available ('-machine help' lists them)" -M no-such -accel qtest -display none -daemonize
