@@ -124,11 +124,36 @@ static bool nographic_defaults(const serial_defaults *seen, mm_error **errp)
     return true;
 }
 
+/* -object TYPE,id=ID,...: backends other objects refer to by id. */
+static bool object_from_opts(const mm_opts *opts, mm_error **errp)
+{
+    if (!mm_opts_id(opts)) {
+        mm_error_set(errp, "-object %s: Parameter 'id' is missing", mm_opts_get(opts, "qom-type"));
+        return false;
+    }
+    if (vl_object_from_opts(MM_KIND_OBJECT, opts, "qom-type", errp))
+        return true;
+    char *text = mm_opts_to_cmdline(opts, "qom-type");
+    mm_error_prepend(errp, "-object %s", text);
+    g_free(text);
+    return false;
+}
+
 bool vl_backends_create(const mm_opts_db *db, const mm_machine_state *cfg, mm_error **errp)
 {
     for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
         const mm_opts *opts = mm_opts_db_at(db, i);
-        if (!strcmp(mm_opts_group(opts), "chardev") && !chardev_from_opts(opts, errp))
+        const char *group = mm_opts_group(opts);
+        bool ok = true;
+        if (!strcmp(group, "chardev"))
+            ok = chardev_from_opts(opts, errp);
+        else if (!strcmp(group, "object"))
+            ok = object_from_opts(opts, errp);
+        else if (!strcmp(group, "audiodev")) {
+            mm_error_set(errp, "-audiodev: not implemented yet in modemu");
+            ok = false;
+        }
+        if (!ok)
             return false;
     }
     serial_defaults seen = { false, false };

@@ -31,11 +31,29 @@ bool vl_drives_check(const mm_opts_db *db, mm_error **errp)
     return true;
 }
 
+/* -fsdev and -virtfs share their files through virtio-9p-pci: its plugin
+ * must be there; the 9p backends themselves are not written yet. */
+static bool fs_export_create(const mm_opts *opts, mm_error **errp)
+{
+    const char *option = mm_opts_group(opts);
+    if (!vl_require_type(MM_KIND_DEVICE, "virtio-9p-pci", errp)) {
+        mm_error_prepend(errp, "-%s", option);
+        return false;
+    }
+    mm_error_set(errp, "-%s: 9p file system backends are not implemented yet in modemu",
+                 option);
+    return false;
+}
+
 bool vl_devices_create(const mm_opts_db *db, mm_error **errp)
 {
     for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
         const mm_opts *opts = mm_opts_db_at(db, i);
-        if (!strcmp(mm_opts_group(opts), "drive") && !drive_create(opts, errp))
+        const char *group = mm_opts_group(opts);
+        if (!strcmp(group, "drive") && !drive_create(opts, errp))
+            return false;
+        if ((!strcmp(group, "fsdev") || !strcmp(group, "virtfs")) &&
+            !fs_export_create(opts, errp))
             return false;
     }
     if (!vl_net_nics_create(db, errp))
