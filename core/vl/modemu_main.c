@@ -8,6 +8,7 @@
  *   -> start (unless -S) -> main loop.
  */
 #include <stdio.h>
+#include <sys/prctl.h>
 #include <string.h>
 #include <glib.h>
 #include <modemu/embed.h>
@@ -63,6 +64,15 @@ static bool write_config(const mm_opts_db *db, mm_error **errp)
     return true;
 }
 
+/* -name guest,process=NAME renames the process as ps and top show it. */
+static void apply_process_name(const mm_opts_db *db)
+{
+    const mm_opts *name = mm_opts_db_first(db, "name");
+    const char *process = name ? mm_opts_get(name, "process") : NULL;
+    if (process)
+        prctl(PR_SET_NAME, process, 0, 0, 0);
+}
+
 static bool setup_process(const mm_opts_db *db, mm_error **errp)
 {
     const mm_opts *process = mm_opts_db_first(db, "process");
@@ -72,6 +82,7 @@ static bool setup_process(const mm_opts_db *db, mm_error **errp)
         return false;
     if (daemonize && !vl_daemonize_start(errp))
         return false;
+    apply_process_name(db);
     return !pidfile || vl_pidfile_create(pidfile, errp);
 }
 
