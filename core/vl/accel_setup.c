@@ -14,6 +14,11 @@
 /* Accelerator names in the order the user gave them. */
 static GPtrArray *accel_candidates(const mm_opts_db *db, mm_error **errp)
 {
+    const mm_opts *machine = mm_opts_db_first(db, "machine");
+    if (mm_opts_db_first(db, "accel") && machine && mm_opts_get(machine, "accel")) {
+        mm_error_set(errp, "The -accel and \"-machine accel=\" options are incompatible");
+        return NULL;
+    }
     GPtrArray *names = g_ptr_array_new_with_free_func(g_free);
     for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
         const mm_opts *opts = mm_opts_db_at(db, i);

@@ -108,6 +108,13 @@ static bool fill_board_choices(mm_machine_state *m, const mm_opts *mopts, mm_err
     m->initrd = machine_string(mopts, "initrd");
     m->append = machine_string(mopts, "append");
     m->vga = machine_string(mopts, "vga");
+    static const char *const vga_types[] = {
+        "none", "std", "cirrus", "vmware", "qxl", "xenfb", "tcx", "cg3", "virtio", NULL
+    };
+    if (m->vga && !g_strv_contains(vga_types, m->vga)) {
+        mm_error_set(errp, "unknown vga type: %s", m->vga);
+        return false;
+    }
     if (!m->kernel && (m->initrd || m->append)) {
         mm_error_set(errp, "%s only allowed with -kernel option",
                      m->initrd ? "-initrd" : "-append");

@@ -47,6 +47,8 @@ expect_error "-drive file=x,media=tape: invalid media value 'tape' (valid: disk,
 expect_error "-device e1000,id=1: Parameter 'id' expects an identifier" -device e1000,id=1
 expect_error "-initrd only allowed with -kernel option" -initrd /tmp/x
 expect_error "invalid accelerator foo" -M none -accel foo
+expect_error "The -accel and \"-machine accel=\" options are incompatible" -M none,accel=qtest -accel qtest
+expect_error "unknown vga type: hercules" -vga hercules
 expect_error "no accelerator found" -M none -accel foo:bar
 expect_error "-accel qtest: accelerator properties are not implemented yet in modemu" -accel qtest,thread=single
 expect_error "-d nope: unknown log item 'nope' ('-d help' lists them)" -d nope
