@@ -40,6 +40,8 @@ static gboolean on_readable(gint fd, GIOCondition cond, gpointer opaque)
         s->in_watch = 0;
         if (s->on_hangup)
             s->on_hangup(s);
+        else
+            mm_chardev_be_event(s->chr, MM_CHARDEV_CLOSED);
         return G_SOURCE_REMOVE;
     }
     mm_chardev_be_receive(s->chr, buf, (int)n);

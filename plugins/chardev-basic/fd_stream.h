@@ -16,7 +16,8 @@ struct fd_stream {
     mm_chardev *chr;
     int in_fd, out_fd;        /* -1 when absent */
     guint in_watch;           /* main-loop watch on in_fd while reading */
-    /* Called on EOF/error of in_fd (peer gone); NULL = just stop reading. */
+    /* Called on EOF/error of in_fd (peer gone); NULL = stop reading and
+     * report MM_CHARDEV_CLOSED, as end of input. */
     void (*on_hangup)(fd_stream *s);
     /* Output that cannot be written right now is dropped instead of waited
      * for (pty without a reader). */

@@ -1,0 +1,252 @@
+/*
+ * isa-serial through qtest: transmit to a file backend, receive from a
+ * socket backend with flow control, THRE/RDA/timeout interrupts seen on the
+ * IOAPIC's input 4, OUT2 gating, loopback, divisor latch, COM2 defaults.
+ */
+#define _GNU_SOURCE
+#include <poll.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/socket.h>
+#include <sys/un.h>
+#include <unistd.h>
+#include <glib.h>
+
+#include "libqtest.h"
+
+#define COM1 0x3f8
+#define COM2 0x2f8
+enum { RBR = 0, IER = 1, IIR = 2, FCR = 2, LCR = 3, MCR = 4, LSR = 5, MSR = 6, SCR = 7 };
+
+static char *temp_path(const char *suffix)
+{
+    static int n;
+    return g_strdup_printf("%s/modemu-serial-%d-%d%s", g_get_tmp_dir(), getpid(), n++, suffix);
+}
+
+/* A listening socket the emulator's client chardev connects to. */
+typedef struct peer {
+    char *path;
+    int listen_fd, fd;
+} peer;
+
+static peer peer_listen(void)
+{
+    peer p = { .path = temp_path(".sock"), .fd = -1 };
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    g_strlcpy(sun.sun_path, p.path, sizeof(sun.sun_path));
+    p.listen_fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    g_assert_cmpint(bind(p.listen_fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    g_assert_cmpint(listen(p.listen_fd, 1), ==, 0);
+    return p;
+}
+
+static void peer_accept(peer *p)
+{
+    struct pollfd pfd = { .fd = p->listen_fd, .events = POLLIN };
+    g_assert_cmpint(poll(&pfd, 1, 10000), ==, 1);
+    p->fd = accept(p->listen_fd, NULL, NULL);
+    g_assert_cmpint(p->fd, >=, 0);
+}
+
+static void peer_close(peer *p)
+{
+    close(p->fd);
+    close(p->listen_fd);
+    unlink(p->path);
+    g_free(p->path);
+}
+
+static QTestState *start_with_socket(peer *p, const char *extra)
+{
+    *p = peer_listen();
+    QTestState *s = qtest_startf("-M pc -nodefaults -chardev socket,id=ser,path=%s "
+                                 "-device isa-serial,chardev=ser %s", p->path, extra);
+    peer_accept(p);
+    return s;
+}
+
+/* The emulator handles socket input in its main loop, between commands:
+ * poll LSR until data is ready. */
+static bool wait_data_ready(QTestState *s, uint16_t base)
+{
+    for (int i = 0; i < 2000; i++) {
+        if (qtest_inb(s, base + LSR) & 0x01)
+            return true;
+        g_usleep(1000);
+    }
+    return false;
+}
+
+static void test_transmit_to_file(void)
+{
+    char *path = temp_path(".out");
+    QTestState *s = qtest_startf("-M pc -nodefaults -chardev file,id=ser,path=%s "
+                                 "-device isa-serial,chardev=ser", path);
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR), ==, 0x60);   /* THRE | TEMT */
+    qtest_outb(s, COM1 + LCR, 0x03);
+    const char *msg = "hello, 16550\r\n";
+    for (const char *c = msg; *c; c++)
+        qtest_outb(s, COM1 + RBR, (uint8_t)*c);
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x60, ==, 0x60);
+    char *contents = NULL;
+    g_assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+    g_assert_cmpstr(contents, ==, msg);
+    g_free(contents);
+    qtest_quit(s);
+    unlink(path);
+    g_free(path);
+}
+
+static void test_receive_with_flow_control(void)
+{
+    peer p;
+    QTestState *s = start_with_socket(&p, "");
+    /* Without FIFO one byte is held; the rest waits in the backend. */
+    g_assert_cmpint(write(p.fd, "AB", 2), ==, 2);
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'A');
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x02, ==, 0);   /* no overrun */
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'B');
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x01, ==, 0);
+
+    /* FIFO mode: 40 bytes through a 16-byte FIFO, none lost. */
+    qtest_outb(s, COM1 + FCR, 0x07);
+    char sent[41], got[41] = { 0 };
+    for (int i = 0; i < 40; i++)
+        sent[i] = (char)('a' + i % 26);
+    sent[40] = 0;
+    g_assert_cmpint(write(p.fd, sent, 40), ==, 40);
+    for (int i = 0; i < 40; i++) {
+        g_assert_true(wait_data_ready(s, COM1));
+        got[i] = (char)qtest_inb(s, COM1 + RBR);
+    }
+    g_assert_cmpstr(got, ==, sent);
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x03, ==, 0);
+    /* Output goes the other way on the same socket. */
+    qtest_outb(s, COM1 + RBR, 'Z');
+    char c = 0;
+    g_assert_cmpint(read(p.fd, &c, 1), ==, 1);
+    g_assert_cmpint(c, ==, 'Z');
+    qtest_quit(s);
+    peer_close(&p);
+}
+
+static void test_thre_interrupt(void)
+{
+    peer p;
+    QTestState *s = start_with_socket(&p, "");
+    qtest_irq_intercept_in(s, "ioapic");
+    qtest_outb(s, COM1 + MCR, 0x08);   /* OUT2: IRQ reaches the bus */
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_outb(s, COM1 + IER, 0x02);   /* THRI while THR empty: pending at once */
+    g_assert_true(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0x02);
+    /* Reading IIR acknowledged it. */
+    g_assert_false(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0x01);
+    /* Re-enabling THRI raises it again (Linux's THRE test relies on it). */
+    qtest_outb(s, COM1 + IER, 0x00);
+    qtest_outb(s, COM1 + IER, 0x02);
+    g_assert_true(qtest_get_irq(s, 4));
+    /* Writing THR: sent at once, so THRE is pending again. */
+    qtest_outb(s, COM1 + RBR, 'x');
+    g_assert_true(qtest_get_irq(s, 4));
+    /* OUT2 clear: the pending interrupt no longer reaches the line. */
+    qtest_outb(s, COM1 + MCR, 0x00);
+    g_assert_false(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0x02);   /* still identified */
+    qtest_outb(s, COM1 + MCR, 0x08);
+    qtest_outb(s, COM1 + IER, 0x00);
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_quit(s);
+    peer_close(&p);
+}
+
+static void test_receive_interrupts(void)
+{
+    peer p;
+    QTestState *s = start_with_socket(&p, "");
+    qtest_irq_intercept_in(s, "ioapic");
+    qtest_outb(s, COM1 + MCR, 0x08);
+    qtest_outb(s, COM1 + IER, 0x01);   /* RDI */
+    g_assert_cmpint(write(p.fd, "q", 1), ==, 1);
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_true(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0x04);
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'q');
+    g_assert_false(qtest_get_irq(s, 4));
+
+    /* FIFO with trigger level 14: 3 bytes raise no RDA, but after four
+     * character times of silence the timeout interrupt fires. */
+    qtest_outb(s, COM1 + FCR, 0xc7);
+    g_assert_cmpint(write(p.fd, "abc", 3), ==, 3);
+    g_assert_true(wait_data_ready(s, COM1));
+    g_usleep(20000);   /* let all three bytes arrive */
+    qtest_inb(s, COM1 + SCR);
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0xc1);
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_clock_step(s, 10 * 1000 * 1000);   /* 4 chars at 9600 baud < 5 ms */
+    g_assert_cmphex(qtest_inb(s, COM1 + IIR), ==, 0xcc);
+    g_assert_true(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'a');
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_quit(s);
+    peer_close(&p);
+}
+
+static void test_loopback_and_modem_status(void)
+{
+    char *path = temp_path(".out");
+    QTestState *s = qtest_startf("-M pc -nodefaults -chardev file,id=ser,path=%s "
+                                 "-device isa-serial,chardev=ser", path);
+    qtest_outb(s, COM1 + MCR, 0x10 | 0x02);   /* LOOP | RTS */
+    qtest_outb(s, COM1 + RBR, 0x55);
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x01, ==, 0x01);
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 0x55);
+    uint8_t msr = qtest_inb(s, COM1 + MSR);
+    g_assert_cmphex(msr & 0xf0, ==, 0x10);    /* CTS follows RTS, the rest off */
+    g_assert_cmphex(msr & 0x0f, !=, 0);       /* and the changes are flagged */
+    g_assert_cmphex(qtest_inb(s, COM1 + MSR) & 0x0f, ==, 0);   /* reading cleared them */
+    qtest_outb(s, COM1 + MCR, 0x10 | 0x01 | 0x08);   /* LOOP | DTR | OUT2 */
+    g_assert_cmphex(qtest_inb(s, COM1 + MSR) & 0xf0, ==, 0xa0);   /* DSR | DCD */
+    /* Nothing reached the backend while looped back. */
+    char *contents = NULL;
+    g_assert_true(g_file_get_contents(path, &contents, NULL, NULL));
+    g_assert_cmpstr(contents, ==, "");
+    g_free(contents);
+    qtest_quit(s);
+    unlink(path);
+    g_free(path);
+}
+
+static void test_divisor_latch_and_scratch(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults -device isa-serial,index=1");
+    qtest_outb(s, COM2 + IER, 0x05);
+    qtest_outb(s, COM2 + LCR, 0x83);          /* DLAB */
+    qtest_outb(s, COM2 + RBR, 0x01);          /* DLL */
+    qtest_outb(s, COM2 + IER, 0x02);          /* DLM */
+    g_assert_cmphex(qtest_inb(s, COM2 + RBR), ==, 0x01);
+    g_assert_cmphex(qtest_inb(s, COM2 + IER), ==, 0x02);
+    qtest_outb(s, COM2 + LCR, 0x03);
+    g_assert_cmphex(qtest_inb(s, COM2 + IER), ==, 0x05);   /* IER untouched */
+    g_assert_cmphex(qtest_inb(s, COM2 + LCR), ==, 0x03);
+    qtest_outb(s, COM2 + SCR, 0xa5);
+    g_assert_cmphex(qtest_inb(s, COM2 + SCR), ==, 0xa5);
+    g_assert_cmphex(qtest_inb(s, COM1 + SCR), ==, 0xff);   /* no COM1 */
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/serial/transmit-to-file", test_transmit_to_file);
+    g_test_add_func("/serial/receive-flow-control", test_receive_with_flow_control);
+    g_test_add_func("/serial/thre-interrupt", test_thre_interrupt);
+    g_test_add_func("/serial/receive-interrupts", test_receive_interrupts);
+    g_test_add_func("/serial/loopback", test_loopback_and_modem_status);
+    g_test_add_func("/serial/divisor-latch", test_divisor_latch_and_scratch);
+    return g_test_run();
+}
