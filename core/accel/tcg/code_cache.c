@@ -1,0 +1,209 @@
+/* The decoded-code cache (see code_cache.h). */
+#include <string.h>
+#include <glib.h>
+
+#include "accel/tcg/code_cache.h"
+#include "accel/tcg/decode.h"
+#include "accel/tcg/mem.h"
+
+bool tcg_insn_ends_block(const tcg_insn *in);
+
+struct tcg_code_cache {
+    GHashTable *blocks;     /* key (uint64_t *) -> tcg_block */
+    GHashTable *pages;      /* physical page number -> GPtrArray of blocks */
+    GPtrArray *graveyard;   /* invalidated, freed by tcg_code_collect */
+};
+
+tcg_code_cache *tcg_code_cache_new(void)
+{
+    tcg_code_cache *c = g_new0(tcg_code_cache, 1);
+    c->blocks = g_hash_table_new(g_int64_hash, g_int64_equal);
+    c->pages = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
+                                     (GDestroyNotify)g_ptr_array_unref);
+    c->graveyard = g_ptr_array_new_with_free_func(g_free);
+    return c;
+}
+
+void tcg_code_cache_free(tcg_code_cache *c)
+{
+    if (!c)
+        return;
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, c->blocks);
+    while (g_hash_table_iter_next(&it, &key, &value))
+        g_ptr_array_add(c->graveyard, value);
+    g_hash_table_destroy(c->blocks);
+    g_hash_table_destroy(c->pages);
+    g_ptr_array_unref(c->graveyard);
+    g_free(c);
+}
+
+static gpointer page_key(uint64_t phys_page)
+{
+    return GSIZE_TO_POINTER((gsize)(phys_page >> 12));
+}
+
+bool tcg_code_page_has_code(tcg_machine *m, uint64_t phys_page)
+{
+    return g_hash_table_contains(m->code->pages, page_key(phys_page));
+}
+
+static void page_add_block(tcg_machine *m, uint64_t phys_page, tcg_block *b)
+{
+    GPtrArray *list = g_hash_table_lookup(m->code->pages, page_key(phys_page));
+    if (!list) {
+        list = g_ptr_array_new();
+        g_hash_table_insert(m->code->pages, page_key(phys_page), list);
+        /* From now on writes to this page must take the slow path. */
+        for (unsigned i = 0; i < m->nr_vcpus; i++)
+            tcg_tlb_protect_phys_page(m->vcpus[i], phys_page);
+    }
+    g_ptr_array_add(list, b);
+}
+
+static void block_kill(tcg_machine *m, tcg_block *b)
+{
+    if (!b->valid)
+        return;
+    b->valid = false;
+    g_hash_table_remove(m->code->blocks, &b->key);
+    /* Remove it from the other page's list too. */
+    for (unsigned p = 0; p < 2; p++) {
+        if (b->phys_page[p] == ~0ull)
+            continue;
+        GPtrArray *list = g_hash_table_lookup(m->code->pages, page_key(b->phys_page[p]));
+        if (list)
+            g_ptr_array_remove_fast(list, b);
+    }
+    g_ptr_array_add(m->code->graveyard, b);
+}
+
+void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size)
+{
+    uint64_t first = phys & TCG_PAGE_MASK, last = (phys + size - 1) & TCG_PAGE_MASK;
+    for (uint64_t page = first; page <= last; page += 4096) {
+        GPtrArray *list = g_hash_table_lookup(m->code->pages, page_key(page));
+        if (!list)
+            continue;
+        g_ptr_array_ref(list);
+        while (list->len)
+            block_kill(m, g_ptr_array_index(list, list->len - 1));
+        g_ptr_array_unref(list);
+        g_hash_table_remove(m->code->pages, page_key(page));
+    }
+    for (unsigned i = 0; i < m->nr_vcpus; i++) {
+        memset(m->vcpus[i]->jump_cache, 0, sizeof(m->vcpus[i]->jump_cache));
+        m->vcpus[i]->exit_block = true;
+    }
+}
+
+void tcg_code_flush_all(tcg_machine *m)
+{
+    GHashTableIter it;
+    gpointer key, value;
+    g_hash_table_iter_init(&it, m->code->blocks);
+    while (g_hash_table_iter_next(&it, &key, &value)) {
+        tcg_block *b = value;
+        b->valid = false;
+        g_ptr_array_add(m->code->graveyard, b);
+        g_hash_table_iter_remove(&it);
+    }
+    g_hash_table_remove_all(m->code->pages);
+    for (unsigned i = 0; i < m->nr_vcpus; i++) {
+        memset(m->vcpus[i]->jump_cache, 0, sizeof(m->vcpus[i]->jump_cache));
+        m->vcpus[i]->exit_block = true;
+    }
+}
+
+void tcg_code_collect(tcg_machine *m)
+{
+    if (m->code->graveyard->len)
+        g_ptr_array_set_size(m->code->graveyard, 0);
+}
+
+/* Decodes a new block at lin (first instruction's page already known). */
+static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool cacheable)
+{
+    tcg_insn buf[TCG_BLOCK_MAX_INSNS];
+    tcg_fetch f = { .v = v, .lin = lin };
+    unsigned n = 0;
+    uint64_t page_end = (lin & TCG_PAGE_MASK) + 4096;
+    bool crossed = false;
+    while (n < TCG_BLOCK_MAX_INSNS) {
+        uint64_t at = f.lin;
+        /* Instructions after the first must not start a fetch that could
+         * fault: stop where one would run into the next page. */
+        if (n > 0 && at + 15 > page_end)
+            break;
+        tcg_decode(&f, v->code_size, &buf[n]);
+        crossed |= f.crossed_page;
+        n++;
+        if (tcg_insn_ends_block(&buf[n - 1]) || f.lin >= page_end)
+            break;
+    }
+    tcg_block *b = g_malloc(sizeof(tcg_block) + n * sizeof(tcg_insn));
+    memcpy(b->insns, buf, n * sizeof(tcg_insn));
+    b->n_insns = n;
+    b->code_size = v->code_size;
+    b->key = phys | ((uint64_t)v->code_size << 60);
+    b->lin_pc = lin;
+    b->valid = true;
+    b->cached = cacheable;
+    b->phys_page[0] = phys & TCG_PAGE_MASK;
+    b->phys_page[1] = ~0ull;
+    if (crossed) {
+        uint64_t phys2;
+        tcg_translate(v, page_end, ACC_EXEC, v->mmu_idx == TCG_MMU_USER, &phys2, true);
+        b->phys_page[1] = phys2 & TCG_PAGE_MASK;
+    }
+    return b;
+}
+
+static unsigned jc_index(uint64_t lin)
+{
+    return (unsigned)((lin ^ (lin >> TCG_JC_BITS)) & (TCG_JC_SIZE - 1));
+}
+
+tcg_block *tcg_code_lookup(tcg_vcpu *v)
+{
+    uint64_t lin = v->s.seg[X86_SEG_CS].base + v->s.rip;
+    if (v->code_size != SZ64)
+        lin = (uint32_t)lin;
+    tcg_block *b = v->jump_cache[jc_index(lin)];
+    /* The exec tag check keeps privilege and mapping changes honest. */
+    if (b && b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
+        tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK))
+        return b;
+
+    /* Translate the PC (may raise #PF / #GP). */
+    tcg_tlb_entry *e = tlb_entry(v, lin);
+    uint64_t phys;
+    bool ram = true;
+    if (e->tag_exec == (lin & TCG_PAGE_MASK)) {
+        phys = e->phys_page | (lin & 0xfff);
+    } else {
+        ram = tcg_tlb_fill(v, lin, ACC_EXEC, &phys) != NULL;
+    }
+    tcg_machine *m = v->mach;
+    uint64_t key = phys | ((uint64_t)v->code_size << 60);
+    if (ram) {
+        b = g_hash_table_lookup(m->code->blocks, &key);
+        if (b) {
+            b->lin_pc = lin;
+            v->jump_cache[jc_index(lin)] = b;
+            return b;
+        }
+    }
+    b = block_translate(v, lin, phys, ram);
+    if (!ram) {
+        g_ptr_array_add(m->code->graveyard, b);   /* code outside RAM: not kept */
+        return b;
+    }
+    g_hash_table_insert(m->code->blocks, &b->key, b);
+    page_add_block(m, b->phys_page[0], b);
+    if (b->phys_page[1] != ~0ull)
+        page_add_block(m, b->phys_page[1], b);
+    v->jump_cache[jc_index(lin)] = b;
+    return b;
+}

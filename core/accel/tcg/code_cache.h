@@ -1,0 +1,43 @@
+/*
+ * Decoded-code cache: blocks of decoded instructions keyed by the physical
+ * address of their first byte and the code size (16/32/64-bit CS), so the
+ * same code reached through different mappings or CPUs is decoded once.  A
+ * block ends at a control transfer, an instruction that changes the CPU
+ * mode, or a page boundary.  Pages holding blocks are write-protected in the
+ * TLBs; a write to one invalidates every block on that page (self-modifying
+ * code, module loading).  Invalidated blocks are freed only between blocks,
+ * since the writer may be executing one of them.
+ */
+#ifndef MODEMU_TCG_CODE_CACHE_H
+#define MODEMU_TCG_CODE_CACHE_H
+
+#include "accel/tcg/tcg_vcpu.h"
+
+#define TCG_BLOCK_MAX_INSNS 64
+
+typedef struct tcg_block {
+    uint64_t key;              /* physical address | code size << 60 */
+    uint64_t lin_pc;           /* linear address it was looked up by (jump cache) */
+    uint64_t phys_page[2];     /* pages holding its bytes ([1] = ~0 if one page) */
+    uint8_t code_size;
+    bool valid;
+    bool cached;               /* false for code outside RAM: used once, then freed */
+    uint32_t n_insns;
+    tcg_insn insns[];
+} tcg_block;
+
+typedef struct tcg_code_cache tcg_code_cache;
+
+tcg_code_cache *tcg_code_cache_new(void);
+void tcg_code_cache_free(tcg_code_cache *c);
+/* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP). */
+tcg_block *tcg_code_lookup(tcg_vcpu *v);
+bool tcg_code_page_has_code(tcg_machine *m, uint64_t phys_page);
+/* A guest write hit [phys, phys+size): drop blocks decoded from that page. */
+void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size);
+/* Drops everything (memory map changed). */
+void tcg_code_flush_all(tcg_machine *m);
+/* Frees invalidated blocks; only call between blocks. */
+void tcg_code_collect(tcg_machine *m);
+
+#endif

@@ -1,0 +1,192 @@
+/*
+ * The run loop: look up the decoded block at CS:RIP, execute its
+ * instructions through their handler pointers, check for interrupts between
+ * blocks.  Exceptions raised inside a handler longjmp back here, RIP is
+ * restored to the faulting instruction and the event is delivered.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include <modemu/log.h>
+
+#include "accel/tcg/cpu_exec.h"
+#include "accel/tcg/code_cache.h"
+#include "accel/tcg/exceptions.h"
+#include "accel/tcg/mem.h"
+#include "accel/tcg/segmentation.h"
+#include "accel/tcg/trace.h"
+
+tcg_machine *tcg_machine_new(const tcg_phys_ops *phys, void *opaque)
+{
+    tcg_machine *m = g_new0(tcg_machine, 1);
+    m->phys = phys;
+    m->phys_opaque = opaque;
+    m->code = tcg_code_cache_new();
+    return m;
+}
+
+void tcg_machine_free(tcg_machine *m)
+{
+    if (!m)
+        return;
+    for (unsigned i = 0; i < m->nr_vcpus; i++)
+        g_free(m->vcpus[i]);
+    g_free(m->vcpus);
+    tcg_code_cache_free(m->code);
+    g_free(m);
+}
+
+tcg_vcpu *tcg_vcpu_new(tcg_machine *m, unsigned index, mm_x86_cpuid_model *model)
+{
+    tcg_vcpu *v = g_malloc0(sizeof(tcg_vcpu));
+    v->mach = m;
+    v->s.cpu_index = index;
+    v->s.apic_id = index;
+    v->s.model = model;
+    v->exc_pending_class = -1;
+    v->irq_shadow_rip = ~0ull;
+    mm_x86_cpu_reset(&v->s);
+    if (index != 0) {
+        v->s.wait_for_sipi = true;
+        v->s.halted = true;
+    }
+    m->vcpus = g_renew(tcg_vcpu *, m->vcpus, m->nr_vcpus + 1);
+    m->vcpus[m->nr_vcpus++] = v;
+    tcg_vcpu_state_changed(v);
+    return v;
+}
+
+void tcg_vcpu_state_changed(tcg_vcpu *v)
+{
+    /* Architectural flags become the lazy state's starting point. */
+    v->cc_op = CC_OP_EFLAGS;
+    v->cc_src1 = v->s.rflags & X86_FLAGS_ARITH;
+    v->s.rflags |= X86_FLAG_FIXED1;
+    tcg_tlb_flush(v);
+    tcg_update_mode(v);
+    v->tlb_generation = v->mach->phys->generation ?
+                        v->mach->phys->generation(v->mach->phys_opaque) : 0;
+}
+
+void tcg_vcpu_kick(tcg_vcpu *v)
+{
+    v->exit_request = true;
+}
+
+/* The memory map changed: host pointers and physical keys may be stale. */
+static void check_memory_generation(tcg_vcpu *v)
+{
+    if (!v->mach->phys->generation)
+        return;
+    uint64_t gen = v->mach->phys->generation(v->mach->phys_opaque);
+    if (gen == v->tlb_generation)
+        return;
+    tcg_machine *m = v->mach;
+    for (unsigned i = 0; i < m->nr_vcpus; i++) {
+        tcg_tlb_flush(m->vcpus[i]);
+        m->vcpus[i]->tlb_generation = gen;
+    }
+    tcg_code_flush_all(m);
+}
+
+/* INIT, SIPI, NMI and maskable interrupts, between blocks. */
+static void check_interrupts(tcg_vcpu *v)
+{
+    uint32_t pending = v->s.pending;
+    if (pending & X86_PENDING_INIT) {
+        v->s.pending &= ~(uint32_t)X86_PENDING_INIT;
+        mm_x86_cpu_init_signal(&v->s);
+        tcg_vcpu_state_changed(v);
+        return;
+    }
+    if (pending & X86_PENDING_SIPI) {
+        v->s.pending &= ~(uint32_t)X86_PENDING_SIPI;
+        if (v->s.wait_for_sipi) {
+            /* Start in real mode at vector << 12. */
+            v->s.wait_for_sipi = false;
+            v->s.halted = false;
+            v->s.seg[X86_SEG_CS].selector = (uint16_t)(v->s.sipi_vector << 8);
+            v->s.seg[X86_SEG_CS].base = (uint64_t)v->s.sipi_vector << 12;
+            v->s.rip = 0;
+            tcg_update_mode(v);
+        }
+        return;
+    }
+    if (v->s.wait_for_sipi)
+        return;
+    if (v->s.rip == v->irq_shadow_rip) {
+        v->irq_shadow_rip = ~0ull;   /* the shadow covers exactly one instruction */
+        return;
+    }
+    v->irq_shadow_rip = ~0ull;
+    v->insn_start = v->s.rip;
+    if (pending & X86_PENDING_NMI) {
+        v->s.pending &= ~(uint32_t)X86_PENDING_NMI;
+        tcg_deliver_event(v, X86_EXC_NMI, EVT_EXTERNAL, false, 0);
+        return;
+    }
+    if ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque)) {
+        int vector = v->intr_ack(v->intr_opaque);
+        if (vector >= 0)
+            tcg_deliver_event(v, vector, EVT_EXTERNAL, false, 0);
+    }
+}
+
+static void run_block(tcg_vcpu *v, const tcg_block *b)
+{
+    const tcg_insn *in = b->insns, *end = b->insns + b->n_insns;
+    v->exit_block = false;
+    if (__builtin_expect(tcg_trace_enabled, 0)) {
+        for (; in < end; in++) {
+            tcg_trace_insn(v, in);
+            v->insn_start = v->s.rip;
+            v->s.rip += in->len;
+            in->fn(v, in);
+            v->icount++;
+            if (v->exit_block)
+                return;
+        }
+        return;
+    }
+    for (; in < end; in++) {
+        v->insn_start = v->s.rip;
+        v->s.rip += in->len;
+        in->fn(v, in);
+        if (__builtin_expect(v->exit_block, 0)) {
+            in++;
+            break;
+        }
+    }
+    v->icount += (uint64_t)(in - b->insns);
+}
+
+tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
+{
+    v->icount_limit = v->icount + budget;
+    tcg_trace_enabled = mm_log_enabled(MM_LOG_CPU | MM_LOG_IN_ASM);
+    check_memory_generation(v);
+    if (setjmp(v->jmp_env)) {
+        /* A handler raised an exception: restart point is the instruction. */
+        v->s.rip = v->insn_start;
+        tcg_update_mode(v);
+        v->exit_block = true;
+        tcg_deliver_pending_exception(v);
+        if (v->shutdown)
+            return TCG_EXIT_SHUTDOWN;
+    }
+    while (v->icount < v->icount_limit) {
+        if (v->exit_request) {
+            v->exit_request = false;
+            return v->shutdown ? TCG_EXIT_SHUTDOWN : TCG_EXIT_REQUEST;
+        }
+        tcg_code_collect(v->mach);
+        if (v->s.pending || (v->intr_pending && (v->s.rflags & X86_FLAG_IF)))
+            check_interrupts(v);
+        if (v->s.halted)
+            return TCG_EXIT_HALTED;
+        v->insn_start = v->s.rip;
+        const tcg_block *b = tcg_code_lookup(v);
+        run_block(v, b);
+    }
+    return TCG_EXIT_BUDGET;
+}
