@@ -124,8 +124,23 @@ static const mm_chardev_handlers monitor_handlers = {
     .event = monitor_event,
 };
 
+/* Every monitor, so a chardev gets at most one ("-monitor mon:stdio" asks
+ * twice: once through the mon: prefix, once as -monitor). */
+static GPtrArray *monitors;
+
+static bool has_monitor(mm_chardev *chr)
+{
+    for (guint i = 0; monitors && i < monitors->len; i++) {
+        if (((mm_monitor *)g_ptr_array_index(monitors, i))->chr == chr)
+            return true;
+    }
+    return false;
+}
+
 bool mm_monitor_new(mm_chardev *chr, mm_error **errp)
 {
+    if (has_monitor(chr))
+        return true;
     mm_monitor *mon = g_new0(mm_monitor, 1);
     mon->chr = chr;
     mon->line = g_string_new(NULL);
@@ -139,5 +154,8 @@ bool mm_monitor_new(mm_chardev *chr, mm_error **errp)
         g_free(mon);
         return false;
     }
+    if (!monitors)
+        monitors = g_ptr_array_new();
+    g_ptr_array_add(monitors, mon);
     return true;
 }
