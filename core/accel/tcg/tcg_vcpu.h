@@ -57,7 +57,7 @@ enum {
 };
 
 /* Software TLB: linear page -> host address, separate tags per access kind. */
-#define TCG_TLB_BITS 8
+#define TCG_TLB_BITS 10
 #define TCG_TLB_SIZE (1u << TCG_TLB_BITS)
 #define TCG_TLB_INVALID 1ull   /* never equals a page-aligned tag */
 typedef struct tcg_tlb_entry {
