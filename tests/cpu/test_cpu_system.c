@@ -1,0 +1,201 @@
+/*
+ * System-level tests of the software CPU with tiny hand-assembled 64-bit
+ * guest programs: exceptions through the IDT with the right vectors, error
+ * codes, saved RIP and CR2 (#DE, #UD, #BP, #PF read/write/not-present,
+ * #GP on a bad selector and a non-canonical address), IRETQ to ring 3 and
+ * SYSCALL back, and a triple fault requesting a machine reset.
+ */
+#include <inttypes.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "guest_env.h"
+#include "accel/tcg/code_cache.h"
+
+#define IDT_BASE 0x5000u
+#define HANDLERS 0x6000u
+#define GDT_BASE 0x7000u
+#define TSS_BASE 0x7800u
+#define KSTACK_TOP 0x80000u
+
+static unsigned failures;
+
+#define CHECK(cond, ...) do { if (!(cond)) { fprintf(stderr, __VA_ARGS__); fputc('\n', stderr); failures++; } } while (0)
+
+static void put64(guest_env *e, uint32_t pa, uint64_t v) { memcpy(e->ram + pa, &v, 8); }
+
+/* 64-bit interrupt gate for vector -> HANDLERS + vector * 32, DPL 3. */
+static void build_idt(guest_env *e)
+{
+    for (unsigned vec = 0; vec < 32; vec++) {
+        uint64_t target = HANDLERS + vec * 32;
+        uint64_t lo = (target & 0xffff) | (0x08ull << 16) | (0xeeull << 40) |
+                      ((target >> 16) << 48);
+        put64(e, IDT_BASE + vec * 16, lo);
+        put64(e, IDT_BASE + vec * 16 + 8, target >> 32);
+        /* Handler: mov $vec,%r15d; mov (%rsp),%r14; mov %cr2,%r13; mov 8(%rsp),%r12; hlt */
+        uint8_t h[] = { 0x41, 0xbf, (uint8_t)vec, 0, 0, 0, 0x4c, 0x8b, 0x34, 0x24,
+                        0x41, 0x0f, 0x20, 0xd5, 0x4c, 0x8b, 0x64, 0x24, 0x08, 0xf4 };
+        memcpy(e->ram + HANDLERS + vec * 32, h, sizeof(h));
+    }
+    e->cpu->s.idtr = (mm_x86_dtable){ IDT_BASE, 32 * 16 - 1 };
+}
+
+static void build_gdt_tss(guest_env *e)
+{
+    put64(e, GDT_BASE + 0x00, 0);
+    put64(e, GDT_BASE + 0x08, 0x00af9b000000ffffull);   /* kernel code 64 */
+    put64(e, GDT_BASE + 0x10, 0x00cf93000000ffffull);   /* kernel data */
+    put64(e, GDT_BASE + 0x18, 0x00cffb000000ffffull);   /* user code 32 */
+    put64(e, GDT_BASE + 0x20, 0x00cff3000000ffffull);   /* user data */
+    put64(e, GDT_BASE + 0x28, 0x00affb000000ffffull);   /* user code 64 */
+    e->cpu->s.gdtr = (mm_x86_dtable){ GDT_BASE, 0x2f };
+    memset(e->ram + TSS_BASE, 0, 104);
+    put64(e, TSS_BASE + 4, KSTACK_TOP);                 /* RSP0 */
+    e->cpu->s.tr = (mm_x86_segment){ .selector = 0x30, .base = TSS_BASE, .limit = 0x67,
+                                     .flags = X86_DESC_P | (X86_SYS_TSS_BUSY << 8) };
+}
+
+/* Sets up long mode with IDT/GDT/TSS and runs code until HLT. */
+static tcg_vcpu *run(guest_env *e, const uint8_t *code, size_t len)
+{
+    guest_env_enter_long_mode(e);
+    build_idt(e);
+    build_gdt_tss(e);
+    guest_env_load(e, GUEST_CODE, code, len);
+    tcg_code_flush_all(e->mach);
+    for (int i = 0; i < 16; i++)
+        if (i != X86_R_SP)
+            e->cpu->s.regs[i] = 0;
+    tcg_vcpu_state_changed(e->cpu);
+    tcg_exit why = guest_env_run(e, 100000);
+    CHECK(why == TCG_EXIT_HALTED, "guest did not halt (exit %d, rip %#" PRIx64 ")", why,
+          e->cpu->s.rip);
+    return e->cpu;
+}
+
+static void expect_exception(guest_env *e, const char *what, const uint8_t *code, size_t len,
+                             unsigned vector, bool has_error, uint64_t error, uint64_t rip)
+{
+    tcg_vcpu *v = run(e, code, len);
+    uint64_t *r = v->s.regs;
+    CHECK(r[X86_R_R15] == vector, "%s: vector %" PRIu64 ", expected %u", what, r[X86_R_R15], vector);
+    if (has_error) {
+        CHECK(r[X86_R_R14] == error, "%s: error code %#" PRIx64 ", expected %#" PRIx64, what,
+              r[X86_R_R14], error);
+        CHECK(r[X86_R_R12] == rip, "%s: saved RIP %#" PRIx64 ", expected %#" PRIx64, what,
+              r[X86_R_R12], rip);
+    } else {
+        CHECK(r[X86_R_R14] == rip, "%s: saved RIP %#" PRIx64 ", expected %#" PRIx64, what,
+              r[X86_R_R14], rip);
+    }
+}
+
+static void test_exceptions(guest_env *e)
+{
+    static const uint8_t div0[] = { 0x31, 0xc9, 0xf7, 0xf1 };            /* xor ecx,ecx; div ecx */
+    expect_exception(e, "#DE", div0, sizeof(div0), X86_EXC_DE, false, 0, GUEST_CODE + 2);
+    static const uint8_t ud2[] = { 0x90, 0x0f, 0x0b };
+    expect_exception(e, "#UD", ud2, sizeof(ud2), X86_EXC_UD, false, 0, GUEST_CODE + 1);
+    static const uint8_t int3[] = { 0x90, 0xcc, 0x90 };
+    expect_exception(e, "#BP", int3, sizeof(int3), X86_EXC_BP, false, 0, GUEST_CODE + 2);
+
+    /* movabs 0x80000000, %rax: PDPT entry 2 is not present. */
+    static const uint8_t pf_read[] = { 0x48, 0xa1, 0, 0, 0, 0x80, 0, 0, 0, 0 };
+    expect_exception(e, "#PF read", pf_read, sizeof(pf_read), X86_EXC_PF, true, 0, GUEST_CODE);
+    CHECK(e->cpu->s.regs[X86_R_R13] == 0x80000000, "#PF read: CR2 %#" PRIx64,
+          e->cpu->s.regs[X86_R_R13]);
+    static const uint8_t pf_write[] = { 0x90, 0x48, 0xa3, 0x08, 0, 0, 0x80, 0, 0, 0, 0 };
+    expect_exception(e, "#PF write", pf_write, sizeof(pf_write), X86_EXC_PF, true, X86_PF_W,
+                     GUEST_CODE + 1);
+    CHECK(e->cpu->s.regs[X86_R_R13] == 0x80000008, "#PF write: CR2 %#" PRIx64,
+          e->cpu->s.regs[X86_R_R13]);
+
+    /* mov $0x1230,%ax; mov %ax,%ds: selector beyond the GDT limit -> #GP(0x1230). */
+    static const uint8_t gp_sel[] = { 0x66, 0xb8, 0x30, 0x12, 0x8e, 0xd8 };
+    expect_exception(e, "#GP selector", gp_sel, sizeof(gp_sel), X86_EXC_GP, true, 0x1230,
+                     GUEST_CODE + 4);
+    /* movabs 0x0000800000000000, %rax: non-canonical -> #GP(0). */
+    static const uint8_t gp_canon[] = { 0x48, 0xa1, 0, 0, 0, 0, 0, 0x80, 0, 0 };
+    expect_exception(e, "#GP canonical", gp_canon, sizeof(gp_canon), X86_EXC_GP, true, 0,
+                     GUEST_CODE);
+}
+
+/* Kernel IRETQs to a ring-3 routine that issues SYSCALL; LSTAR halts. */
+static void test_ring3_syscall(guest_env *e)
+{
+    uint8_t code[0x300];
+    memset(code, 0x90, sizeof(code));
+    static const uint8_t kernel[] = {
+        0x6a, 0x23,                               /* push $0x23 (user SS) */
+        0x68, 0x00, 0x00, 0x07, 0x00,             /* push $0x70000 (user RSP) */
+        0x9c,                                     /* pushfq */
+        0x6a, 0x2b,                               /* push $0x2b (user CS, 64-bit) */
+        0x68, 0x00, 0x01, 0x10, 0x00,             /* push $GUEST_CODE+0x100 */
+        0x48, 0xcf,                               /* iretq */
+    };
+    static const uint8_t user[] = {
+        0x8c, 0xc8,                               /* mov %cs, %eax */
+        0x89, 0xc3,                               /* mov %eax, %ebx */
+        0xb8, 0x42, 0, 0, 0,                      /* mov $0x42, %eax */
+        0x0f, 0x05,                               /* syscall */
+    };
+    static const uint8_t entry[] = { 0x49, 0x89, 0xce, 0xf4 };   /* mov %rcx,%r14; hlt */
+    memcpy(code, kernel, sizeof(kernel));
+    memcpy(code + 0x100, user, sizeof(user));
+    memcpy(code + 0x200, entry, sizeof(entry));
+    guest_env_enter_long_mode(e);
+    e->cpu->s.msr.star = (0x18ull | 3) << 48 | (0x08ull << 32);
+    e->cpu->s.msr.lstar = GUEST_CODE + 0x200;
+    e->cpu->s.msr.sfmask = X86_FLAG_IF;
+    tcg_vcpu *v = run(e, code, sizeof(code));
+    CHECK(v->s.regs[X86_R_BX] == 0x2b, "ring 3: CS was %#" PRIx64 ", expected 0x2b",
+          v->s.regs[X86_R_BX]);
+    CHECK(v->s.regs[X86_R_R14] == GUEST_CODE + 0x100 + sizeof(user),
+          "SYSCALL: RCX %#" PRIx64, v->s.regs[X86_R_R14]);
+    CHECK(mm_x86_cpl(&v->s) == 0 && v->s.seg[X86_SEG_CS].selector == 0x08,
+          "SYSCALL: CPL %u CS %#x", mm_x86_cpl(&v->s), v->s.seg[X86_SEG_CS].selector);
+    CHECK(v->s.regs[X86_R_SP] == 0x70000, "SYSCALL: RSP %#" PRIx64 " (must stay the user's)",
+          v->s.regs[X86_R_SP]);
+}
+
+/* A #PF whose handler is missing (IDT limit 0) escalates to a triple fault. */
+static void test_triple_fault(guest_env *e)
+{
+    static const uint8_t pf_read[] = { 0x48, 0xa1, 0, 0, 0, 0x80, 0, 0, 0, 0 };
+    guest_env_enter_long_mode(e);
+    guest_env_load(e, GUEST_CODE, pf_read, sizeof(pf_read));
+    e->cpu->s.idtr = (mm_x86_dtable){ IDT_BASE, 0 };
+    tcg_vcpu_state_changed(e->cpu);
+    unsigned before = e->reset_requests;
+    tcg_exit why = guest_env_run(e, 1000);
+    CHECK(why == TCG_EXIT_SHUTDOWN && e->reset_requests == before + 1,
+          "triple fault: exit %d, reset requests %u", why, e->reset_requests - before);
+    e->cpu->shutdown = false;
+    e->cpu->exit_request = false;
+}
+
+/* A store into the code that runs next must be seen (self-modifying code). */
+static void test_self_modifying_code(guest_env *e)
+{
+    static const uint8_t code[] = {
+        0xc6, 0x05, 0x01, 0x00, 0x00, 0x00, 0x2a,   /* movb $0x2a, 1(%rip) -> imm of next insn */
+        0xb8, 0x01, 0x00, 0x00, 0x00,               /* mov $1, %eax (becomes mov $0x2a) */
+        0xf4,
+    };
+    tcg_vcpu *v = run(e, code, sizeof(code));
+    CHECK(v->s.regs[X86_R_AX] == 0x2a, "SMC: eax %#" PRIx64 ", expected 0x2a",
+          v->s.regs[X86_R_AX]);
+}
+
+int main(void)
+{
+    guest_env *e = guest_env_new();
+    test_exceptions(e);
+    test_ring3_syscall(e);
+    test_triple_fault(e);
+    test_self_modifying_code(e);
+    guest_env_free(e);
+    printf("%u failures\n", failures);
+    return failures ? 1 : 0;
+}
