@@ -115,8 +115,8 @@ static bool pci_check_multifunction(const mm_pci_device *dev, int devfn, mm_erro
     int slot = PCI_SLOT(devfn);
     mm_pci_device *fn0 = bus0.devices[slot << 3];
     if (PCI_FUNC(devfn) && fn0 && !fn0->multifunction) {
-        mm_error_set(errp, "PCI: %x.0 indicates single function, but %x.%x is already "
-                     "populated.", slot, slot, PCI_FUNC(devfn));
+        mm_error_set(errp, "PCI: %x.0 is a single-function device, function %x.%x cannot "
+                     "be added (give it multifunction=on)", slot, slot, PCI_FUNC(devfn));
         return false;
     }
     if (!PCI_FUNC(devfn) && !dev->multifunction && pci_slot_has_functions(slot, 0)) {

@@ -15,6 +15,10 @@
 static bool bios_read_file(const char *name, char **data, gsize *size, mm_error **errp)
 {
     char *path = mm_firmware_find(name);
+    if (!path && strchr(name, '/')) {
+        mm_error_set(errp, "could not load PC BIOS '%s': no such file", name);
+        return false;
+    }
     if (!path) {
         char *dirs = mm_firmware_search_dirs_text();
         mm_error_set(errp, "could not find firmware '%s' (searched %s; use -bios FILE "

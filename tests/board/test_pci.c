@@ -1,0 +1,184 @@
+/*
+ * PCI on the pc board through configuration mechanism #1: enumeration of
+ * bus 0, ids and header fields, addr= and multifunction rules, BAR sizing
+ * and remapping with command-register gating, bus-master DMA gating.
+ */
+#include <string.h>
+#include <glib.h>
+
+#include "libqtest.h"
+#include "pci_cfg.h"
+
+#define TESTDEV_SLOT 4
+#define TESTDEV PCI_DEVFN(TESTDEV_SLOT, 0)
+#define TESTDEV_ID 0x54534554u
+
+static void test_enumerate_bus0(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults -device pci-testdev,addr=4");
+    GString *found = g_string_new(NULL);
+    for (int devfn = 0; devfn < 256; devfn++) {
+        uint32_t id = pci_cfg_readl(s, devfn, 0);
+        if (id != 0xffffffff)
+            g_string_append_printf(found, "%02x.%x=%08x ", devfn >> 3, devfn & 7, id);
+    }
+    g_assert_cmpstr(found->str, ==,
+                    "00.0=12378086 01.0=70008086 01.3=71138086 04.0=00051b36 ");
+    g_string_free(found, TRUE);
+    /* Class codes and revisions, header type, QEMU's subsystem id. */
+    g_assert_cmphex(pci_cfg_readl(s, 0, 8), ==, 0x06000002);
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(1, 0), 8), ==, 0x06010000);
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(1, 3), 8), ==, 0x06800003);
+    g_assert_cmphex(pci_cfg_readb(s, PCI_DEVFN(1, 0), 0x0e), ==, 0x80);
+    g_assert_cmphex(pci_cfg_readb(s, 0, 0x0e), ==, 0x00);
+    g_assert_cmphex(pci_cfg_readl(s, 0, 0x2c), ==, 0x11001af4);
+    /* Word and byte lanes of the data window. */
+    g_assert_cmphex(pci_cfg_readw(s, 0, 2), ==, 0x1237);
+    g_assert_cmphex(pci_cfg_readb(s, 0, 1), ==, 0x80);
+    /* Another bus, or the enable bit clear: all ones. */
+    qtest_outl(s, 0xcf8, 0x80010000);
+    g_assert_cmphex(qtest_inl(s, 0xcfc), ==, 0xffffffff);
+    qtest_outl(s, 0xcf8, 0x00000000);
+    g_assert_cmphex(qtest_inl(s, 0xcfc), ==, 0xffffffff);
+    /* The latch reads back; byte writes to 0xCF8 do not load it. */
+    qtest_outl(s, 0xcf8, 0x80000804);
+    qtest_outb(s, 0xcf8, 0x00);
+    g_assert_cmphex(qtest_inl(s, 0xcf8), ==, 0x80000804);
+    qtest_quit(s);
+}
+
+static void test_acpi_off_removes_pm(void)
+{
+    QTestState *s = qtest_start("-M pc,acpi=off -nodefaults");
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(1, 3), 0), ==, 0xffffffff);
+    qtest_quit(s);
+}
+
+static void test_slot_allocation(void)
+{
+    /* Without addr= the first free slot (2) is taken, then 3. */
+    QTestState *s = qtest_start("-M pc -nodefaults -device pci-testdev -device pci-testdev");
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(2, 0), 0), ==, 0x00051b36);
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(3, 0), 0), ==, 0x00051b36);
+    qtest_quit(s);
+    /* Function 2 of a multifunction slot. */
+    s = qtest_start("-M pc -nodefaults -device pci-testdev,addr=5.0,multifunction=on "
+                    "-device pci-testdev,addr=5.2");
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(5, 2), 0), ==, 0x00051b36);
+    g_assert_cmphex(pci_cfg_readb(s, PCI_DEVFN(5, 0), 0x0e), ==, 0x80);
+    qtest_quit(s);
+}
+
+static void expect_start_failure(const char *args, const char *message_part)
+{
+    /* timeout: a machine that starts anyway must not hang the test. */
+    char *argv_str = g_strdup_printf("timeout 20 %s -qtest stdio -accel qtest -display none %s",
+                                     qtest_binary(), args);
+    char **argv;
+    g_assert_true(g_shell_parse_argv(argv_str, NULL, &argv, NULL));
+    char *err = NULL;
+    int status;
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDIN_FROM_DEV_NULL | G_SPAWN_SEARCH_PATH |
+                               G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL, &err, &status,
+                               NULL));
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    g_assert_nonnull(strstr(err, message_part));
+    /* One line. */
+    g_assert_cmpint(strchr(err, '\n') - err + 1, ==, (int)strlen(err));
+    g_free(err);
+    g_strfreev(argv);
+    g_free(argv_str);
+}
+
+static void test_bad_addresses_refused(void)
+{
+    expect_start_failure("-M pc -nodefaults -device pci-testdev,addr=1", "in use by PIIX3");
+    expect_start_failure("-M pc -nodefaults -device pci-testdev,addr=0x20", "addr");
+    expect_start_failure("-M pc -nodefaults -device pci-testdev,addr=6 "
+                         "-device pci-testdev,addr=6.1", "single-function");
+}
+
+static void test_bar_sizing(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults -device pci-testdev,addr=4");
+    /* BAR0: 4 KiB 32-bit memory. */
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x10), ==, 0x00000000);
+    pci_cfg_writel(s, TESTDEV, 0x10, 0xffffffff);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x10), ==, 0xfffff000);
+    /* BAR1: 256 bytes of I/O. */
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x14), ==, 0x00000001);
+    pci_cfg_writel(s, TESTDEV, 0x14, 0xffffffff);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x14), ==, 0xffffff01);
+    /* BAR2/3: 16 KiB 64-bit prefetchable. */
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x18), ==, 0x0000000c);
+    pci_cfg_writel(s, TESTDEV, 0x18, 0xffffffff);
+    pci_cfg_writel(s, TESTDEV, 0x1c, 0xffffffff);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x18), ==, 0xffffc00c);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x1c), ==, 0xffffffff);
+    /* Unimplemented BARs stay zero. */
+    pci_cfg_writel(s, TESTDEV, 0x24, 0xffffffff);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x24), ==, 0);
+    /* The status register advertises the capability list (MSI, MSI-X). */
+    g_assert_cmphex(pci_cfg_readw(s, TESTDEV, 6) & 0x10, ==, 0x10);
+    qtest_quit(s);
+}
+
+static void test_bar_remapping(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults -device pci-testdev,addr=4");
+    pci_cfg_writel(s, TESTDEV, 0x10, 0xe0000000);
+    pci_cfg_writel(s, TESTDEV, 0x14, 0xc000);
+    /* Decoding off: nothing answers yet. */
+    g_assert_cmphex(qtest_readl(s, 0xe0000000), !=, TESTDEV_ID);
+    g_assert_cmphex(qtest_inl(s, 0xc000), ==, 0xffffffff);
+    pci_cfg_writew(s, TESTDEV, 4, 0x0003);
+    g_assert_cmphex(qtest_readl(s, 0xe0000000), ==, TESTDEV_ID);
+    g_assert_cmphex(qtest_inl(s, 0xc000), ==, TESTDEV_ID);
+    qtest_writel(s, 0xe0000004, 0x12345678);
+    g_assert_cmphex(qtest_inl(s, 0xc004), ==, 0x12345678);
+    /* Move both BARs: the new addresses hit the device, the old ones not. */
+    pci_cfg_writel(s, TESTDEV, 0x10, 0xe0100000);
+    pci_cfg_writel(s, TESTDEV, 0x14, 0xc100);
+    g_assert_cmphex(qtest_readl(s, 0xe0100000), ==, TESTDEV_ID);
+    g_assert_cmphex(qtest_readl(s, 0xe0000000), ==, 0);   /* unassigned memory: 0 */
+    g_assert_cmphex(qtest_inl(s, 0xc100), ==, TESTDEV_ID);
+    g_assert_cmphex(qtest_inl(s, 0xc000), ==, 0xffffffff);
+    /* 64-bit BAR above 4 GiB: the MSI-X table answers there. */
+    pci_cfg_writel(s, TESTDEV, 0x18, 0x00000000);
+    pci_cfg_writel(s, TESTDEV, 0x1c, 0x00000010);
+    g_assert_cmphex(qtest_readl(s, 0x100000000c), ==, 1);   /* entry 0 masked */
+    /* Memory decoding off unmaps the memory BARs only. */
+    pci_cfg_writew(s, TESTDEV, 4, 0x0001);
+    g_assert_cmphex(qtest_readl(s, 0xe0100000), ==, 0);
+    g_assert_cmphex(qtest_inl(s, 0xc100), ==, TESTDEV_ID);
+    qtest_quit(s);
+}
+
+static void test_bus_master_dma(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults -device pci-testdev,addr=4");
+    pci_cfg_writel(s, TESTDEV, 0x14, 0xc000);
+    pci_cfg_writew(s, TESTDEV, 4, 0x0001);
+    qtest_outl(s, 0xc004, 0xfeedc0de);
+    qtest_outl(s, 0xc014, 0x8000);
+    g_assert_cmphex(qtest_inl(s, 0xc018), ==, 0);          /* master disabled */
+    g_assert_cmphex(qtest_readl(s, 0x8000), ==, 0);
+    pci_cfg_writew(s, TESTDEV, 4, 0x0005);
+    qtest_outl(s, 0xc014, 0x8000);
+    g_assert_cmphex(qtest_inl(s, 0xc018), ==, 1);
+    g_assert_cmphex(qtest_readl(s, 0x8000), ==, 0xfeedc0de);
+    qtest_quit(s);
+}
+
+int main(int argc, char **argv)
+{
+    g_test_init(&argc, &argv, NULL);
+    g_test_add_func("/board/pci/enumerate", test_enumerate_bus0);
+    g_test_add_func("/board/pci/acpi-off", test_acpi_off_removes_pm);
+    g_test_add_func("/board/pci/slot-allocation", test_slot_allocation);
+    g_test_add_func("/board/pci/bad-addresses", test_bad_addresses_refused);
+    g_test_add_func("/board/pci/bar-sizing", test_bar_sizing);
+    g_test_add_func("/board/pci/bar-remapping", test_bar_remapping);
+    g_test_add_func("/board/pci/bus-master-dma", test_bus_master_dma);
+    return g_test_run();
+}
