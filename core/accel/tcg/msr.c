@@ -116,7 +116,7 @@ bool tcg_msr_write(tcg_vcpu *v, uint32_t index, uint64_t value)
     case X86_MSR_KERNEL_GS_BASE:
     case X86_MSR_LSTAR:
     case X86_MSR_CSTAR:
-        if ((uint64_t)(((int64_t)value << 16) >> 16) != value)
+        if ((uint64_t)((int64_t)(value << 16) >> 16) != value)
             return false;
         break;
     default:

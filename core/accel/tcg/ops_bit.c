@@ -39,7 +39,7 @@ static void bit_op(tcg_vcpu *v, const tcg_insn *in, unsigned op, int64_t offset,
     /* Memory with a register offset: the operand moves by offset / width. */
     int64_t unit = offset >> (3 + sz);   /* arithmetic shift: floor division */
     unsigned bit = (uint64_t)offset & (width - 1);
-    uint64_t ea = (tcg_ea(v, in) + (uint64_t)(unit << sz)) & addr_mask(in->adsize);
+    uint64_t ea = (tcg_ea(v, in) + ((uint64_t)unit << sz)) & addr_mask(in->adsize);
     uint64_t lin = tcg_seg_linear(v, in->seg, ea, 1u << sz, op == BT_TEST ? ACC_READ : ACC_WRITE);
     uint64_t old;
     if (op == BT_TEST) {

@@ -45,7 +45,7 @@ void op_sysret(tcg_vcpu *v, const tcg_insn *in)
     uint16_t sel = (uint16_t)(v->s.msr.star >> 48);
     bool to64 = (in->prefix & PFX_REXW) != 0;
     uint64_t rip = v->s.regs[X86_R_CX];
-    if (to64 && (uint64_t)(((int64_t)rip << 16) >> 16) != rip)
+    if (to64 && (uint64_t)((int64_t)(rip << 16) >> 16) != rip)
         tcg_raise_error(v, X86_EXC_GP, 0);
     if (to64)
         flat_segment(&v->s.seg[X86_SEG_CS], (uint16_t)((sel + 16) | 3), 3, true, true);

@@ -46,7 +46,7 @@ void tcg_tlb_protect_phys_page(tcg_vcpu *v, uint64_t phys_page)
 
 static bool canonical(uint64_t lin)
 {
-    return (uint64_t)(((int64_t)lin << 16) >> 16) == lin;
+    return (uint64_t)((int64_t)(lin << 16) >> 16) == lin;
 }
 
 tcg_tlb_entry *tcg_tlb_fill(tcg_vcpu *v, uint64_t lin, int acc, uint64_t *phys)
