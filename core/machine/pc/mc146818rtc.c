@@ -72,7 +72,7 @@ typedef struct mm_rtc {
     int64_t guest_base_ns, clock_base_ns;
     int64_t last_flagged_second;   /* guest second whose update set UF */
     mm_timer *periodic_timer, *update_timer;
-    int64_t periodic_next;         /* clock ns of the next periodic tick */
+    int64_t periodic_next;         /* 32.768 kHz cycle of the next periodic tick */
     int64_t update_next;           /* clock ns of the next second boundary */
     mm_irq *irq;
     mm_memory_region *io;
@@ -279,9 +279,8 @@ static void rtc_periodic_arm(mm_rtc *s)
     /* Ticks are aligned to the divider chain: multiples of the period. */
     int64_t now = rtc_clock_now(s);
     int64_t now_cycles = (int64_t)(((__int128)now * RTC_FREQ) / NS_PER_SEC);
-    int64_t next_cycles = (floor_div(now_cycles, period) + 1) * period;
-    s->periodic_next = cycles_to_ns(next_cycles);
-    mm_timer_mod(s->periodic_timer, s->periodic_next);
+    s->periodic_next = (floor_div(now_cycles, period) + 1) * period;
+    mm_timer_mod(s->periodic_timer, cycles_to_ns(s->periodic_next));
 }
 
 static void rtc_periodic_timer_cb(void *opaque)
@@ -291,10 +290,9 @@ static void rtc_periodic_timer_cb(void *opaque)
     if (!period)
         return;
     rtc_raise_flags(s, REG_C_PF);
-    int64_t cycles = (int64_t)(((__int128)s->periodic_next * RTC_FREQ + NS_PER_SEC - 1) /
-                               NS_PER_SEC);
-    s->periodic_next = cycles_to_ns(cycles + period);
-    mm_timer_mod(s->periodic_timer, s->periodic_next);
+    /* Counted in divider cycles so that rounding to ns never accumulates. */
+    s->periodic_next += period;
+    mm_timer_mod(s->periodic_timer, cycles_to_ns(s->periodic_next));
 }
 
 /* ---- register access ---- */
