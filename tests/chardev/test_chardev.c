@@ -262,6 +262,51 @@ static void test_udp_backend(void)
     g_free(args);
 }
 
+static int free_tcp_port(void)
+{
+    int fd = socket(AF_INET, SOCK_STREAM, 0);
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    socklen_t len = sizeof(addr);
+    g_assert_cmpint(bind(fd, (struct sockaddr *)&addr, sizeof(addr)), ==, 0);
+    getsockname(fd, (struct sockaddr *)&addr, &len);
+    close(fd);
+    return ntohs(addr.sin_port);
+}
+
+static int tcp_connect(int port)
+{
+    struct sockaddr_in addr = { .sin_family = AF_INET, .sin_port = htons((uint16_t)port),
+                                .sin_addr.s_addr = htonl(INADDR_LOOPBACK) };
+    for (int i = 0; i < 500; i++) {
+        int fd = socket(AF_INET, SOCK_STREAM, 0);
+        if (connect(fd, (struct sockaddr *)&addr, sizeof(addr)) == 0)
+            return fd;
+        close(fd);
+        g_usleep(10000);
+    }
+    g_error("cannot connect to port %d", port);
+}
+
+/* The legacy shorthand: -monitor tcp:HOST:PORT,server,nowait. */
+static void test_legacy_tcp_server(void)
+{
+    int port = free_tcp_port();
+    char *args = g_strdup_printf("-M none -accel qtest -display none "
+                                 "-monitor tcp:127.0.0.1:%d,server,nowait", port);
+    emulator *e = emulator_start(args);
+    int fd = tcp_connect(port);
+    GString *acc = g_string_new(NULL);
+    fd_expect(fd, acc, BANNER);
+    g_assert_cmpint(write(fd, "info chardev\n", 13), ==, 13);
+    fd_expect(fd, acc, "compat_monitor0: filename=socket");
+    g_assert_cmpint(write(fd, "q\n", 2), ==, 2);
+    assert_clean_exit(e);
+    close(fd);
+    g_string_free(acc, TRUE);
+    emulator_free(e);
+    g_free(args);
+}
+
 static void test_bad_legacy_spec(void)
 {
     emulator *e = emulator_start("-M none -accel qtest -display none -serial bogus");
@@ -285,6 +330,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/file", test_file_backend);
     g_test_add_func("/chardev/pty", test_pty_backend);
     g_test_add_func("/chardev/udp", test_udp_backend);
+    g_test_add_func("/chardev/legacy-tcp-server", test_legacy_tcp_server);
     g_test_add_func("/chardev/bad-legacy-spec", test_bad_legacy_spec);
     return g_test_run();
 }
