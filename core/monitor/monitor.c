@@ -6,6 +6,7 @@
 #include <modemu/event.h>
 
 #include "monitor/monitor.h"
+#include "runstate/runstate.h"
 
 #define MAX_LINE 1024
 
@@ -74,7 +75,9 @@ static void handle_input_byte(mm_monitor *mon, char c)
         g_string_truncate(mon->line, 0);
         mm_monitor_execute(mon, cmd);
         g_free(cmd);
-        show_prompt(mon);
+        /* After quit the process ends: no new prompt, as in QEMU. */
+        if (!mm_runstate_shutdown_pending())
+            show_prompt(mon);
     } else if (c == 0x7f || c == 0x08) {
         if (mon->line->len > 0) {
             g_string_truncate(mon->line, mon->line->len - 1);

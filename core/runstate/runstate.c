@@ -77,6 +77,11 @@ bool mm_runstate_request_pending(void)
     return g_atomic_int_get(&reset_request) || g_atomic_int_get(&shutdown_request);
 }
 
+bool mm_runstate_shutdown_pending(void)
+{
+    return g_atomic_int_get(&shutdown_request) != 0;
+}
+
 /* Returns true if the process must exit. */
 static bool handle_shutdown(mm_shutdown_cause cause)
 {

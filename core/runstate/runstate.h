@@ -30,6 +30,8 @@ bool mm_machine_request_powerdown(void);
 
 /* Whether a reset or shutdown request is waiting for the main loop. */
 bool mm_runstate_request_pending(void);
+/* Whether a shutdown/quit request is waiting (the process may be ending). */
+bool mm_runstate_shutdown_pending(void);
 /* Carries out pending requests; returns true when the process must exit,
  * with the exit status in *exit_status. */
 bool mm_runstate_process_requests(int *exit_status);
