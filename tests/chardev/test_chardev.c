@@ -10,6 +10,8 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <poll.h>
+#include <pty.h>
+#include <termios.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -307,6 +309,48 @@ static void test_legacy_tcp_server(void)
     g_free(args);
 }
 
+/* stdio on a terminal: raw while running, restored after SIGTERM/SIGINT. */
+static void check_terminal_restored_after(int signal_number)
+{
+    int master, slave;
+    g_assert_cmpint(openpty(&master, &slave, NULL, NULL, NULL), ==, 0);
+    struct termios before;
+    tcgetattr(slave, &before);
+    g_assert_true(before.c_lflag & ECHO);
+    pid_t pid = fork();
+    if (pid == 0) {
+        dup2(slave, 0);
+        dup2(slave, 1);
+        execl(MODEMU_BINARY, MODEMU_BINARY, "-M", "none", "-accel", "qtest", "-display", "none",
+              "-serial", "stdio", (char *)NULL);
+        _exit(127);
+    }
+    struct termios now;
+    bool raw = false;
+    for (int i = 0; i < 500 && !raw; i++) {
+        g_usleep(10000);
+        tcgetattr(slave, &now);
+        raw = !(now.c_lflag & (ECHO | ICANON));
+    }
+    g_assert_true(raw);
+    kill(pid, signal_number);
+    int status;
+    g_assert_cmpint(waitpid(pid, &status, 0), ==, pid);
+    g_assert_true(WIFEXITED(status));
+    g_assert_cmpint(WEXITSTATUS(status), ==, 0);
+    tcgetattr(slave, &now);
+    g_assert_cmphex(now.c_lflag, ==, before.c_lflag);
+    g_assert_cmphex(now.c_iflag, ==, before.c_iflag);
+    close(master);
+    close(slave);
+}
+
+static void test_stdio_terminal_restored(void)
+{
+    check_terminal_restored_after(SIGTERM);
+    check_terminal_restored_after(SIGINT);
+}
+
 static void test_bad_legacy_spec(void)
 {
     emulator *e = emulator_start("-M none -accel qtest -display none -serial bogus");
@@ -331,6 +375,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/pty", test_pty_backend);
     g_test_add_func("/chardev/udp", test_udp_backend);
     g_test_add_func("/chardev/legacy-tcp-server", test_legacy_tcp_server);
+    g_test_add_func("/chardev/stdio-terminal-restored", test_stdio_terminal_restored);
     g_test_add_func("/chardev/bad-legacy-spec", test_bad_legacy_spec);
     return g_test_run();
 }
