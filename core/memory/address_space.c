@@ -92,13 +92,15 @@ MM_API const mm_flat_range *mm_as_find(mm_address_space *as, uint64_t addr)
     return mm_address_space_lookup(as, addr);
 }
 
-/* QEMU's pc answers unassigned memory reads with 0 and unassigned port reads
- * with all ones (observed through qtest, see PC-FACTS); we do the same. */
+/* Unassigned reads return all ones in both spaces, as a PC's bus does on a
+ * master abort.  (QEMU answers unassigned memory reads with 0; the issue and
+ * real hardware ask for all ones, and firmware probes expect "nothing here"
+ * to look like 0xFF.) */
 MM_API mm_address_space *mm_machine_memory_space(void)
 {
     static mm_address_space *memory;
     if (!memory)
-        memory = mm_address_space_new("memory", MEMORY_SPACE_SIZE, 0x00);
+        memory = mm_address_space_new("memory", MEMORY_SPACE_SIZE, 0xff);
     return memory;
 }
 

@@ -10,9 +10,9 @@
  * Two address spaces exist per machine: memory (64-bit physical; its root
  * container spans [0, 2^64-1)) and I/O (16-bit ports; its root spans
  * [0, 0x10000), so ports beyond 0xFFFF are unassigned).  Accesses that hit
- * nothing drop writes and read, as QEMU's pc does: all ones in the I/O space,
- * zero in the memory space (logged under MM_LOG_UNASSIGNED; result
- * MM_MEM_UNASSIGNED).
+ * nothing drop writes and read all ones, as on a PC bus (QEMU reads 0 from
+ * unassigned memory; we follow the hardware), logged under MM_LOG_UNASSIGNED
+ * with result MM_MEM_UNASSIGNED.
  *
  * Overlaps: among siblings of one container the higher priority wins; with
  * equal priorities the region added later wins.  Containers claim no space of

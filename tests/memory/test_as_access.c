@@ -13,7 +13,7 @@ static void test_unassigned_memory_and_io(void)
     mm_address_space *io = mm_machine_io_space();
     g_assert_true(mem != io);
     g_assert_cmpint(mm_as_read(mem, 0x12345678, 4, &v), ==, MM_MEM_UNASSIGNED);
-    g_assert_cmphex(v, ==, 0);
+    g_assert_cmphex(v, ==, 0xFFFFFFFF);
     g_assert_cmpint(mm_as_read(io, 0x80, 2, &v), ==, MM_MEM_UNASSIGNED);
     g_assert_cmphex(v, ==, 0xFFFF);
     g_assert_cmpint(mm_as_write(io, 0x80, 1, 0x12), ==, MM_MEM_UNASSIGNED);
