@@ -7,6 +7,7 @@
 #include "accel/tcg/segmentation.h"
 #include "cpu/x86_msr.h"
 #include "cpu/cpuid.h"
+#include "cpu/apic.h"
 
 static uint64_t *msr_slot(tcg_vcpu *v, uint32_t index)
 {
@@ -105,6 +106,8 @@ bool tcg_msr_write(tcg_vcpu *v, uint32_t index, uint64_t value)
             return false;
         v->s.msr.apic_base = (value & ~(uint64_t)X86_APIC_BASE_BSP) |
                              (v->s.msr.apic_base & X86_APIC_BASE_BSP);
+        if (v->s.apic)
+            mm_apic_set_base_msr(v->s.apic, v->s.msr.apic_base);
         return true;
     case X86_MSR_MTRRCAP:
     case X86_MSR_MCG_CAP:

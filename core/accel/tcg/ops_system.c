@@ -7,6 +7,7 @@
 #include "accel/tcg/exceptions.h"
 #include "accel/tcg/msr.h"
 #include "accel/tcg/segmentation.h"
+#include "cpu/apic.h"
 
 static void require_cpl0(tcg_vcpu *v)
 {
@@ -65,7 +66,7 @@ void op_mov_from_cr(tcg_vcpu *v, const tcg_insn *in)
     case 2: val = v->s.cr2; break;
     case 3: val = v->s.cr3; break;
     case 4: val = v->s.cr4; break;
-    case 8: val = v->cr8; break;
+    case 8: val = v->s.apic ? mm_apic_get_cr8(v->s.apic) : v->cr8; break;
     default: tcg_raise(v, X86_EXC_UD);
     }
     gpr_write(v, in->rm, v->code_size == SZ64 ? SZ64 : SZ32, val);
@@ -89,6 +90,8 @@ void op_mov_to_cr(tcg_vcpu *v, const tcg_insn *in)
         if (val >> 4)
             tcg_raise_error(v, X86_EXC_GP, 0);
         v->cr8 = val;
+        if (v->s.apic)
+            mm_apic_set_cr8(v->s.apic, val);
         v->exit_block = true;
         break;
     default: tcg_raise(v, X86_EXC_UD);

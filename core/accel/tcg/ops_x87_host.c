@@ -1,0 +1,151 @@
+/*
+ * x87 operations executed by the host's own x87 unit (see fpu_helpers.h for
+ * why).  Each asm block saves the host control word, loads the guest's with
+ * every exception masked (the host must never trap; unmasked guest
+ * exceptions are handled by the caller from the returned flags), clears the
+ * host flags, runs the instruction, reads the status word right after it and
+ * leaves the host register stack empty again.
+ */
+#include <string.h>
+
+#include "accel/tcg/fpu_helpers.h"
+
+#define X87_CLOBBERS "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"
+#define X87_ENTER "fnstcw %[save]\n\tfldcw %[cw]\n\tfnclex\n\t"
+#define X87_LEAVE "\n\tfldcw %[save]"
+
+static uint16_t masked_cw(uint16_t cw)
+{
+    return (uint16_t)(cw | FSW_EXC);
+}
+
+long double x87_indefinite(void)
+{
+    long double r = 0;
+    uint64_t mant = 0xc000000000000000ull;
+    uint16_t exp = 0xffff;
+    memcpy(&r, &mant, 8);
+    memcpy((char *)&r + 8, &exp, 2);
+    return r;
+}
+
+#define ARITH_ASM(insn)                                                                   \
+    __asm__ volatile(X87_ENTER "fldt %[b]\n\tfldt %[a]\n\t" insn "\n\tfnstsw %[sw]\n\t"   \
+                     "fstpt %[r]\n\tfstp %%st(0)" X87_LEAVE                               \
+                     : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
+                     : [cw] "m"(mcw), [a] "m"(a), [b] "m"(b)                               \
+                     : X87_CLOBBERS)
+
+long double x87_host_arith(int op, long double a, long double b, uint16_t cw, uint16_t *sw)
+{
+    uint16_t save = 0, mcw = masked_cw(cw);
+    long double r = 0;
+    switch (op) {
+    case X87_ADD: ARITH_ASM("fadd %%st(1), %%st"); break;
+    case X87_MUL: ARITH_ASM("fmul %%st(1), %%st"); break;
+    case X87_SUB: ARITH_ASM("fsub %%st(1), %%st"); break;
+    default: ARITH_ASM("fdiv %%st(1), %%st"); break;
+    }
+    return r;
+}
+
+/* Shapes of register-stack operations: inputs loaded, outputs stored. */
+#define OP_ASM(loads, insn, stores)                                                      \
+    __asm__ volatile(X87_ENTER loads insn "\n\tfnstsw %[sw]\n\t" stores X87_LEAVE        \
+                     : [save] "+m"(save), [sw] "=m"(sw), [r0] "=m"(out[0]),               \
+                       [r1] "=m"(out[1])                                                  \
+                     : [cw] "m"(mcw), [a] "m"(in[0]), [b] "m"(in[1])                      \
+                     : X87_CLOBBERS)
+#define LOAD0 ""
+#define LOAD1 "fldt %[a]\n\t"
+#define LOAD2 "fldt %[b]\n\tfldt %[a]\n\t"
+#define STORE0 ""
+#define STORE1 "fstpt %[r0]"
+#define STORE2 "fstpt %[r0]\n\tfstpt %[r1]"
+#define DROP1 "fstp %%st(0)"
+
+uint16_t x87_host_op(int op, uint16_t cw, const long double in[2], long double out[2])
+{
+    uint16_t save = 0, sw = 0, mcw = masked_cw(cw);
+    out[0] = out[1] = 0;
+    switch (op) {
+    case XH_SQRT: OP_ASM(LOAD1, "fsqrt", STORE1); break;
+    case XH_RNDINT: OP_ASM(LOAD1, "frndint", STORE1); break;
+    case XH_F2XM1: OP_ASM(LOAD1, "f2xm1", STORE1); break;
+    case XH_SIN: OP_ASM(LOAD1, "fsin", STORE1); break;
+    case XH_COS: OP_ASM(LOAD1, "fcos", STORE1); break;
+    /* FPTAN/FSINCOS push nothing when the operand is out of range (C2);
+     * the second store then pops an empty register harmlessly. */
+    case XH_PTAN: OP_ASM(LOAD1, "fptan", STORE2); break;
+    case XH_SINCOS: OP_ASM(LOAD1, "fsincos", STORE2); break;
+    case XH_XTRACT: OP_ASM(LOAD1, "fxtract", STORE2); break;
+    case XH_XAM: OP_ASM(LOAD1, "fxam", DROP1); break;
+    case XH_TST: OP_ASM(LOAD1, "ftst", DROP1); break;
+    case XH_PREM: OP_ASM(LOAD2, "fprem", STORE2); break;
+    case XH_PREM1: OP_ASM(LOAD2, "fprem1", STORE2); break;
+    case XH_SCALE: OP_ASM(LOAD2, "fscale", STORE2); break;
+    case XH_YL2X: OP_ASM(LOAD2, "fyl2x", STORE1); break;
+    case XH_YL2XP1: OP_ASM(LOAD2, "fyl2xp1", STORE1); break;
+    case XH_PATAN: OP_ASM(LOAD2, "fpatan", STORE1); break;
+    case XH_COM: OP_ASM(LOAD2, "fcompp", STORE0); break;
+    case XH_UCOM: OP_ASM(LOAD2, "fucompp", STORE0); break;
+    case XH_LD1: OP_ASM(LOAD0, "fld1", STORE1); break;
+    case XH_LDL2T: OP_ASM(LOAD0, "fldl2t", STORE1); break;
+    case XH_LDL2E: OP_ASM(LOAD0, "fldl2e", STORE1); break;
+    case XH_LDPI: OP_ASM(LOAD0, "fldpi", STORE1); break;
+    case XH_LDLG2: OP_ASM(LOAD0, "fldlg2", STORE1); break;
+    case XH_LDLN2: OP_ASM(LOAD0, "fldln2", STORE1); break;
+    default: OP_ASM(LOAD0, "fldz", STORE1); break;
+    }
+    return sw;
+}
+
+unsigned x87_format_bytes(int fmt)
+{
+    static const uint8_t bytes[] = { 4, 8, 2, 4, 8, 10, 2, 4, 8 };
+    return bytes[fmt];
+}
+
+#define LOAD_ASM(insn)                                                                    \
+    __asm__ volatile(X87_ENTER insn " %[m]\n\tfnstsw %[sw]\n\tfstpt %[r]" X87_LEAVE         \
+                     : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
+                     : [cw] "m"(mcw), [m] "m"(*(const char(*)[10])mem)                     \
+                     : X87_CLOBBERS)
+
+long double x87_host_load(int fmt, const void *mem, uint16_t cw, uint16_t *sw)
+{
+    uint16_t save = 0, mcw = masked_cw(cw);
+    long double r = 0;
+    switch (fmt) {
+    case XM_F32: LOAD_ASM("flds"); break;
+    case XM_F64: LOAD_ASM("fldl"); break;
+    case XM_I16: LOAD_ASM("filds"); break;
+    case XM_I32: LOAD_ASM("fildl"); break;
+    case XM_I64: LOAD_ASM("fildll"); break;
+    default: LOAD_ASM("fbld"); break;
+    }
+    return r;
+}
+
+#define STORE_ASM(insn)                                                                   \
+    __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\tfnstsw %[sw]" X87_LEAVE     \
+                     : [save] "+m"(save), [sw] "=m"(sw), [m] "=m"(*(char(*)[10])mem)       \
+                     : [cw] "m"(mcw), [a] "m"(val)                                         \
+                     : X87_CLOBBERS)
+
+uint16_t x87_host_store(int fmt, long double val, uint16_t cw, void *mem)
+{
+    uint16_t save = 0, sw = 0, mcw = masked_cw(cw);
+    switch (fmt) {
+    case XM_F32: STORE_ASM("fstps"); break;
+    case XM_F64: STORE_ASM("fstpl"); break;
+    case XM_I16: STORE_ASM("fistps"); break;
+    case XM_I32: STORE_ASM("fistpl"); break;
+    case XM_I64: STORE_ASM("fistpll"); break;
+    case XM_BCD: STORE_ASM("fbstp"); break;
+    case XM_TI16: STORE_ASM("fisttps"); break;
+    case XM_TI32: STORE_ASM("fisttpl"); break;
+    default: STORE_ASM("fisttpll"); break;
+    }
+    return sw;
+}
