@@ -74,7 +74,8 @@ typedef struct mm_rtc {
     mm_timer *periodic_timer, *update_timer;
     int64_t periodic_next;         /* 32.768 kHz cycle of the next periodic tick */
     int64_t update_next;           /* clock ns of the next second boundary */
-    mm_irq *irq;
+    mm_irq *irq;                   /* NULL while HPET legacy routing owns IRQ 8 */
+    mm_irq *isa_irq;
     mm_memory_region *io;
 } mm_rtc;
 
@@ -425,6 +426,18 @@ void mm_rtc_cmos_set(uint8_t index, uint8_t value)
         board_rtc->cmos[index] = value;
 }
 
+void mm_rtc_set_irq_enabled(bool enabled)
+{
+    mm_rtc *s = board_rtc;
+    if (!s)
+        return;
+    if (!enabled)
+        mm_irq_lower(s->irq);
+    s->irq = enabled ? s->isa_irq : NULL;
+    if (enabled && (s->cmos[RTC_REG_C] & REG_C_IRQF))
+        mm_irq_raise(s->irq);
+}
+
 uint8_t mm_rtc_cmos_get(uint8_t index)
 {
     if (!board_rtc || index >= MM_RTC_CMOS_SIZE)
@@ -487,7 +500,8 @@ static bool rtc_realize(mm_object *obj, mm_error **errp)
     s->clock_base_ns = rtc_clock_now(s);
     s->last_flagged_second = base_seconds;
     rtc_time_to_regs(s, base_seconds);
-    s->irq = mm_isa_get_irq(8);
+    s->isa_irq = mm_isa_get_irq(8);
+    s->irq = s->isa_irq;
     s->periodic_timer = mm_timer_new(s->clock, rtc_periodic_timer_cb, s);
     s->update_timer = mm_timer_new(s->clock, rtc_update_timer_cb, s);
     s->io = mm_region_new_io(obj, "rtc", 2, &rtc_ops, s);

@@ -14,6 +14,7 @@
 #include "machine/pc/board_defaults.h"
 #include "machine/pc/cmos_layout.h"
 #include "machine/pc/fw_cfg.h"
+#include "machine/pc/hpet.h"
 #include "machine/pc/ioapic.h"
 #include "machine/pc/pc_board.h"
 #include "machine/pc/pc_fw_cfg.h"
@@ -104,7 +105,7 @@ static bool pc_build_chipset(pc_board *b, const mm_pc_board_options *opts, mm_er
     return true;
 }
 
-static bool pc_build_isa_devices(mm_error **errp)
+static bool pc_build_isa_devices(const mm_pc_board_options *opts, mm_error **errp)
 {
     static const struct { const char *type, *path; } devices[] = {
         { MM_TYPE_I8254, "pit" },
@@ -118,6 +119,9 @@ static bool pc_build_isa_devices(mm_error **errp)
         if (!mm_pc_board_new_device(devices[i].type, devices[i].path, NULL, errp))
             return false;
     }
+    /* After the PIT and RTC: legacy replacement routing silences them. */
+    if (opts->hpet && !mm_pc_board_new_device(MM_TYPE_HPET, "hpet", NULL, errp))
+        return false;
     return true;
 }
 
@@ -126,7 +130,7 @@ bool mm_pc_board_build(mm_machine_state *m, const mm_pc_board_options *opts, mm_
     pc_board *b = g_new0(pc_board, 1);
     m->board = b;
     if (!pc_build_buses(b, opts, m, errp) || !pc_build_chipset(b, opts, errp) ||
-        !pc_build_isa_devices(errp))
+        !pc_build_isa_devices(opts, errp))
         return false;
     if (!mm_pc_bios_load(m->firmware, b->pci_mem, errp))
         return false;

@@ -33,7 +33,7 @@ static bool pc_machine_realize(mm_object *obj, mm_error **errp)
     mm_pc_board_options opts = {
         .max_ram_below_4g = pcm->max_ram_below_4g,
         .acpi = pcm->ms.acpi,
-        .hpet = false,   /* no HPET model yet: hpet=on builds the board without one */
+        .hpet = pcm->hpet,
     };
     return mm_pc_board_build(&pcm->ms, &opts, errp);
 }
