@@ -195,6 +195,36 @@ static void test_socket_client(void)
     g_free(path);
 }
 
+/* reconnect=1: a client whose server is not up yet keeps trying. */
+static void test_socket_client_reconnects(void)
+{
+    char *path = temp_path(".sock");
+    char *args = g_strdup_printf("-M none -accel qtest -display none "
+                                 "-chardev socket,id=m0,path=%s,reconnect=1 -mon chardev=m0",
+                                 path);
+    emulator *e = emulator_start(args);
+    g_usleep(300000);
+    g_assert_cmpint(emulator_wait(e, 0), ==, -1);   /* still running without a server */
+    struct sockaddr_un sun = { .sun_family = AF_UNIX };
+    g_strlcpy(sun.sun_path, path, sizeof(sun.sun_path));
+    int listen_fd = socket(AF_UNIX, SOCK_STREAM, 0);
+    g_assert_cmpint(bind(listen_fd, (struct sockaddr *)&sun, sizeof(sun)), ==, 0);
+    g_assert_cmpint(listen(listen_fd, 1), ==, 0);
+    struct pollfd p = { .fd = listen_fd, .events = POLLIN };
+    g_assert_cmpint(poll(&p, 1, TIMEOUT_MS), ==, 1);
+    int fd = accept(listen_fd, NULL, NULL);
+    GString *acc = g_string_new(NULL);
+    fd_expect(fd, acc, BANNER);
+    close(fd);
+    terminate(e);
+    close(listen_fd);
+    unlink(path);
+    g_string_free(acc, TRUE);
+    emulator_free(e);
+    g_free(args);
+    g_free(path);
+}
+
 static void test_file_backend(void)
 {
     char *out = temp_path(".out");
@@ -371,6 +401,7 @@ int main(int argc, char **argv)
     g_test_add_func("/chardev/socket-server-reaccepts", test_socket_server_reaccepts);
     g_test_add_func("/chardev/socket-server-wait", test_socket_server_waits_for_client);
     g_test_add_func("/chardev/socket-client-logfile", test_socket_client);
+    g_test_add_func("/chardev/socket-client-reconnect", test_socket_client_reconnects);
     g_test_add_func("/chardev/file", test_file_backend);
     g_test_add_func("/chardev/pty", test_pty_backend);
     g_test_add_func("/chardev/udp", test_udp_backend);

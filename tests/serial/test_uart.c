@@ -211,6 +211,12 @@ static void test_loopback_and_modem_status(void)
     g_assert_cmphex(qtest_inb(s, COM1 + MSR) & 0x0f, ==, 0);   /* reading cleared them */
     qtest_outb(s, COM1 + MCR, 0x10 | 0x01 | 0x08);   /* LOOP | DTR | OUT2 */
     g_assert_cmphex(qtest_inb(s, COM1 + MSR) & 0xf0, ==, 0xa0);   /* DSR | DCD */
+    /* Two bytes into the one-byte holding register: overrun, reported once. */
+    qtest_outb(s, COM1 + RBR, 0x01);
+    qtest_outb(s, COM1 + RBR, 0x02);
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x03, ==, 0x03);   /* DR | OE */
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x03, ==, 0x01);
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 0x02);          /* the newest byte */
     /* Nothing reached the backend while looped back. */
     char *contents = NULL;
     g_assert_true(g_file_get_contents(path, &contents, NULL, NULL));
