@@ -19,8 +19,10 @@ static gboolean source_ready(gint *timeout_ms)
     if (mm_bh_queue_pending())
         ns = 0;
     if (timeout_ms) {
-        /* Round up: waking before the deadline would only spin once more. */
-        *timeout_ms = ns < 0 ? -1 : (gint)MIN((ns + 999999) / 1000000, G_MAXINT);
+        /* Round up: waking before the deadline would only spin once more.
+         * (Divide first: a far-future guest deadline must not overflow.) */
+        int64_t ms = ns / 1000000 + (ns % 1000000 != 0);
+        *timeout_ms = ns < 0 ? -1 : (gint)MIN(ms, G_MAXINT);
     }
     return ns == 0;
 }

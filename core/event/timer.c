@@ -142,17 +142,22 @@ void mm_timers_run_due(mm_clock_type clock)
 }
 
 /* Timers that keep re-arming themselves without time moving (a device
- * programmed with a zero period) must not hang clock_step. */
+ * programmed with a zero period) must not hang clock_step, nor may a huge
+ * step through a fast periodic timer: past these limits the clock stops at
+ * the last timer run and the caller sees how far it got. */
 #define MAX_RUNS_AT_ONE_INSTANT 100000
+#define MAX_RUNS_PER_ADVANCE 10000000
 
 void mm_timers_advance_virtual_counter(int64_t target)
 {
     int64_t last_instant = -1;
-    unsigned runs_at_instant = 0;
+    unsigned runs_at_instant = 0, runs = 0;
     for (;;) {
         mm_timer *t = timer_lists[MM_CLOCK_VIRTUAL];
         if (!t || t->expire_ns > target)
             break;
+        if (++runs > MAX_RUNS_PER_ADVANCE)
+            return;
         /* Time never goes backwards: a timer armed in the past runs "now". */
         int64_t now = mm_clock_get_ns(MM_CLOCK_VIRTUAL);
         if (t->expire_ns > now)
@@ -161,7 +166,7 @@ void mm_timers_advance_virtual_counter(int64_t target)
         runs_at_instant = now == last_instant ? runs_at_instant + 1 : 0;
         last_instant = now;
         if (runs_at_instant > MAX_RUNS_AT_ONE_INSTANT)
-            break;
+            return;
         run_pass++;
         run_head_if_due(MM_CLOCK_VIRTUAL, now);
     }

@@ -117,6 +117,28 @@ static void test_zero_period_timer_does_not_hang(void)
     mm_timer_free(z.timer);
 }
 
+static mm_timer *fast_timer;
+static unsigned fast_runs;
+
+static void rearm_one_ns_later(void *opaque)
+{
+    fast_runs++;
+    mm_timer_mod(fast_timer, mm_clock_get_ns(MM_CLOCK_VIRTUAL) + 1);
+}
+
+static void test_huge_step_through_fast_timer_is_bounded(void)
+{
+    counter_mode_at(0);
+    fast_timer = mm_timer_new(MM_CLOCK_VIRTUAL, rearm_one_ns_later, NULL);
+    mm_timer_mod(fast_timer, 1);
+    mm_timers_advance_virtual_counter(INT64_MAX);   /* a fuzzer's clock_set */
+    g_assert_cmpuint(fast_runs, >, 1000000);
+    /* Stopped early: the clock shows how far it got. */
+    g_assert_cmpint(mm_clock_get_ns(MM_CLOCK_VIRTUAL), ==, fast_runs);
+    mm_timer_free(fast_timer);
+    g_assert_cmpint(mm_timers_poll_timeout_ns(), <, 0);
+}
+
 static void test_run_due_runs_each_timer_once_per_pass(void)
 {
     reset_log();
@@ -156,6 +178,7 @@ int main(int argc, char **argv)
     g_test_add_func("/timers/del-and-rearm", test_timer_del_and_rearm);
     g_test_add_func("/timers/periodic", test_periodic_timer_steps_through_each_period);
     g_test_add_func("/timers/zero-period", test_zero_period_timer_does_not_hang);
+    g_test_add_func("/timers/huge-step-bounded", test_huge_step_through_fast_timer_is_bounded);
     g_test_add_func("/timers/run-due-once-per-pass", test_run_due_runs_each_timer_once_per_pass);
     g_test_add_func("/clock/virtual-pause", test_virtual_clock_stops_while_paused);
     return g_test_run();
