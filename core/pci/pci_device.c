@@ -156,6 +156,10 @@ static bool pci_device_realize(mm_object *obj, mm_error **errp)
     if (dev->multifunction)
         dev->config[MM_PCI_HEADER_TYPE] |= PCI_HEADER_TYPE_MULTI_FUNCTION;
     mm_pci_set_subsystem(dev, PCI_DEFAULT_SUBSYSTEM_VENDOR, PCI_DEFAULT_SUBSYSTEM_ID);
+    if (!mm_pci_rom_load(dev, errp)) {
+        mm_pci_bus_detach(dev);
+        return false;
+    }
     mm_machine_register_reset(pci_device_reset_handler, dev);
     return true;
 }
@@ -168,6 +172,7 @@ static void pci_device_unrealize(mm_object *obj)
         mm_pci_set_irq(dev, 0);
     mm_pci_unmap_all_bars(dev);
     mm_msix_teardown(dev);
+    mm_pci_rom_free(dev);
     mm_pci_bus_detach(dev);
 }
 

@@ -47,6 +47,7 @@ typedef struct pci_device_state {
     int intx_routed;            /* what this device currently contributes to the PIRQ */
     pci_msi_state msi;
     pci_msix_state msix;
+    mm_memory_region *rom;      /* romfile= image, owned */
 } pci_device_state;
 
 static inline pci_device_state *pci_state(const mm_pci_device *dev)
@@ -90,6 +91,10 @@ void mm_msix_reset(mm_pci_device *dev);
 void mm_msix_teardown(mm_pci_device *dev);
 /* Sends one MSI message as the device (bus master write). */
 void mm_pci_send_msi(mm_pci_device *dev, uint64_t addr, uint32_t data);
+
+/* Option ROM from romfile= (pci_rom.c): BAR 6, or fw_cfg with rombar=off. */
+bool mm_pci_rom_load(mm_pci_device *dev, mm_error **errp);
+void mm_pci_rom_free(mm_pci_device *dev);
 
 /* Power-on state of the standard header (pci_device.c). */
 void mm_pci_device_reset(mm_pci_device *dev);

@@ -4,6 +4,7 @@
  * and remapping with command-register gating, bus-master DMA gating.
  */
 #include <string.h>
+#include <unistd.h>
 #include <glib.h>
 
 #include "libqtest.h"
@@ -172,6 +173,62 @@ static void test_bus_master_dma(void)
     qtest_quit(s);
 }
 
+static char *write_rom(size_t size)
+{
+    char *path = g_strdup_printf("%s/modemu-board-rom-%d.rom", g_get_tmp_dir(), getpid());
+    uint8_t *rom = g_malloc0(size);
+    rom[0] = 0x55;
+    rom[1] = 0xaa;
+    rom[size - 1] = 0x77;
+    g_assert_true(g_file_set_contents(path, (char *)rom, size, NULL));
+    g_free(rom);
+    return path;
+}
+
+static void test_expansion_rom(void)
+{
+    char *rom = write_rom(5000);   /* served in an 8 KiB BAR */
+    char *args = g_strdup_printf("-M pc -nodefaults -device pci-testdev,addr=4,romfile=%s", rom);
+    QTestState *s = qtest_start(args);
+    g_free(args);
+    pci_cfg_writel(s, TESTDEV, 0x30, 0xfffffffe);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x30), ==, 0xffffe000);
+    pci_cfg_writel(s, TESTDEV, 0x30, 0xe0300000);   /* enable bit clear */
+    pci_cfg_writew(s, TESTDEV, 4, 0x0002);
+    uint32_t hole = qtest_readl(s, 0xe8000000);
+    g_assert_cmphex(qtest_readw(s, 0xe0300000), ==, (uint16_t)hole);
+    pci_cfg_writel(s, TESTDEV, 0x30, 0xe0300001);
+    g_assert_cmphex(qtest_readw(s, 0xe0300000), ==, 0xaa55);
+    g_assert_cmphex(qtest_readb(s, 0xe0300000 + 4999), ==, 0x77);
+    qtest_writeb(s, 0xe0300000, 0);                  /* read-only */
+    g_assert_cmphex(qtest_readb(s, 0xe0300000), ==, 0x55);
+    qtest_quit(s);
+    /* rombar=off: no BAR, the image goes to fw_cfg as genroms/<file>. */
+    args = g_strdup_printf("-M pc -nodefaults -device pci-testdev,addr=4,rombar=off,"
+                           "romfile=%s", rom);
+    s = qtest_start(args);
+    g_free(args);
+    pci_cfg_writel(s, TESTDEV, 0x30, 0xfffffffe);
+    g_assert_cmphex(pci_cfg_readl(s, TESTDEV, 0x30), ==, 0);
+    qtest_outw(s, 0x510, 0x19);
+    uint32_t count = 0;
+    for (int i = 0; i < 4; i++)
+        count = count << 8 | qtest_inb(s, 0x511);
+    char *want = g_strdup_printf("genroms/modemu-board-rom-%d.rom", getpid());
+    bool found = false;
+    for (uint32_t i = 0; i < count; i++) {
+        char entry[64];
+        for (int k = 0; k < 64; k++)
+            entry[k] = qtest_inb(s, 0x511);
+        found |= !strcmp(entry + 8, want);
+    }
+    g_assert_true(found);
+    g_free(want);
+    qtest_quit(s);
+    unlink(rom);
+    g_free(rom);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -182,5 +239,6 @@ int main(int argc, char **argv)
     g_test_add_func("/board/pci/bar-sizing", test_bar_sizing);
     g_test_add_func("/board/pci/bar-remapping", test_bar_remapping);
     g_test_add_func("/board/pci/bus-master-dma", test_bus_master_dma);
+    g_test_add_func("/board/pci/expansion-rom", test_expansion_rom);
     return g_test_run();
 }

@@ -70,7 +70,22 @@ static bool create_serial_ports(mm_machine_state *m, mm_error **errp)
     return true;
 }
 
+/* -usb / usb=on: PIIX3's UHCI function at 00:01.2, as on QEMU's pc. */
+static bool create_usb_controller(mm_machine_state *m, mm_error **errp)
+{
+    static const char *const props[] = { "addr", "1.2", NULL };
+    if (!m->usb)
+        return true;
+    if (!type_available("piix3-usb-uhci")) {
+        mm_error_set(errp, "-usb: the USB controller (device 'piix3-usb-uhci') is not "
+                     "available in this build of modemu");
+        return false;
+    }
+    return mm_pc_board_new_device("piix3-usb-uhci", "piix3-usb-uhci", props, errp) != NULL;
+}
+
 static const pc_default_device pc_defaults[] = {
+    { "USB UHCI controller with -usb", false, create_usb_controller },
     { "keyboard controller (i8042)", false, create_keyboard_controller },
     { "serial ports (COM1-COM4)", false, create_serial_ports },
     { "parallel port LPT1", true, NULL },
