@@ -2,7 +2,8 @@
 # Start-up time of `modemu-system-x86_64 -device help`: with the plugins of
 # the build, and with 100 extra dummy plugins (renamed copies with their own
 # manifests) in MODEMU_PLUGIN_PATH, next to `qemu-system-x86_64 -device help`
-# measured in the same run.  Prints the mean in milliseconds.
+# measured in the same run.  Prints the mean wall and CPU (user+sys) time in
+# milliseconds, from a loop timed with bash's `time` (no extra tools needed).
 # Usage: bench/startup/run.sh [BUILD_DIR] [RUNS]   (default: build, 50 runs)
 set -eu
 top=$(cd "$(dirname "$0")/../.." && pwd)
@@ -13,8 +14,12 @@ emu="$build/modemu-system-x86_64"
 work=$(mktemp -d)
 trap 'rm -rf "$work"' EXIT
 
-# A plugin to copy: any built plugin with a manifest.
-template=$(ls "$build"/plugins/*.so "$build"/tests/plugins/ok/*.so 2>/dev/null | head -1 || true)
+# A plugin to copy: a built plugin whose manifest provides a device type, so
+# every copy adds a line to -device help.
+template=
+for m in "$build"/plugins/*.manifest "$build"/tests/plugins/ok/*.manifest; do
+  if [ -f "${m%.manifest}.so" ] && grep -q '^types=device/' "$m"; then template=${m%.manifest}.so; break; fi
+done
 [ -n "$template" ] || { echo "no built plugin to copy in $build" >&2; exit 1; }
 stem=$(basename "$template" .so)
 mkdir "$work/dummies"
@@ -29,19 +34,14 @@ for i in $(seq -w 1 100); do
     { print }' "$(dirname "$template")/$stem.manifest" >"$work/dummies/dummy$i.manifest"
 done
 
-# One measurement: mean wall time of RUNS runs of a command, in ms.
+# One measurement: mean wall and CPU (user+sys) time of RUNS runs, in ms.
+# CPU time is the steadier figure on a machine shared with other work.
 mean_ms() {
-  if command -v hyperfine >/dev/null; then
-    hyperfine -N --warmup 3 --runs "$runs" --export-json "$work/h.json" "$*" >/dev/null 2>&1
-    python3 -c 'import json,sys; print("%.2f" % (json.load(open(sys.argv[1]))["results"][0]["mean"]*1000))' "$work/h.json"
-  else
-    "$@" >/dev/null 2>&1 || true
-    local start end
-    start=$(date +%s%N)
-    for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done
-    end=$(date +%s%N)
-    awk -v ns=$((end - start)) -v n="$runs" 'BEGIN { printf "%.2f\n", ns / n / 1e6 }'
-  fi
+  "$@" >/dev/null 2>&1 || true   # warm the page cache
+  local TIMEFORMAT='%R %U %S'
+  local t
+  t=$( { time (for _ in $(seq "$runs"); do "$@" >/dev/null 2>&1 || true; done) ; } 2>&1 )
+  awk -v n="$runs" '{ printf "%8.2f %8.2f\n", $1 * 1000 / n, ($2 + $3) * 1000 / n }' <<<"$t"
 }
 
 if "$emu" -device help >"$work/out" 2>&1 && grep -q . "$work/out"; then
@@ -55,14 +55,14 @@ else
 fi
 count_listed() { "${cmd[@]}" 2>/dev/null | grep -c . || true; }
 
-echo "runs per figure: $runs ($(command -v hyperfine >/dev/null && echo hyperfine || echo 'date +%s%N loop'))"
-printf '%-84s %10s %8s\n' "command" "mean ms" "lines"
-printf '%-84s %10s %8s\n' "$what, build plugins" "$(mean_ms "${cmd[@]}")" "$(count_listed)"
+echo "runs per figure: $runs; mean per run"
+printf '%-70s %8s %8s %6s\n' "command" "wall ms" "cpu ms" "lines"
+printf '%-70s %17s %6s\n' "$what, build plugins" "$(mean_ms "${cmd[@]}")" "$(count_listed)"
 export MODEMU_PLUGIN_PATH="$work/dummies"
-printf '%-84s %10s %8s\n' "$what, +100 dummy plugins" "$(mean_ms "${cmd[@]}")" "$(count_listed)"
+printf '%-70s %17s %6s\n' "$what, +100 dummy plugins" "$(mean_ms "${cmd[@]}")" "$(count_listed)"
 unset MODEMU_PLUGIN_PATH
 if command -v qemu-system-x86_64 >/dev/null; then
-  printf '%-84s %10s %8s\n' "qemu-system-x86_64 -device help" \
+  printf '%-70s %17s %6s\n' "qemu-system-x86_64 -device help" \
     "$(mean_ms qemu-system-x86_64 -device help)" "$(qemu-system-x86_64 -device help 2>/dev/null | grep -c .)"
 else
   echo "qemu-system-x86_64 not installed: no reference figure"

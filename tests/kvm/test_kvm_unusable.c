@@ -53,7 +53,7 @@ static void check_api_refusals(void)
 static int run_emulator(const char *accel_args, char **err_out)
 {
     /* A machine that starts keeps running (stopped, -S): timeout ends it with 124. */
-    char *cmd = g_strdup_printf("env MODEMU_KVM_DEVICE=/nonexistent/kvm timeout 10 %s %s "
+    char *cmd = g_strdup_printf("env MODEMU_KVM_DEVICE=/nonexistent/kvm timeout 3 %s %s "
                                 "-M none -display none -nodefaults -S", MODEMU_BINARY,
                                 accel_args);
     char *out = NULL;

@@ -50,8 +50,10 @@ bool mm_kvm_init(const mm_kvm_options *opts, mm_address_space *memory, mm_error 
                      ncpus);
         ok = false;
     }
-    ok = ok && kvm_memslots_init(s, memory, errp) && kvm_vcpus_create(s, opts, errp) &&
-         kvm_threads_start(s, errp);
+    ok = ok && kvm_memslots_init(s, memory, errp) && kvm_vcpus_create(s, opts, errp);
+    if (ok)
+        kvm_userspace_irq_init(s);
+    ok = ok && kvm_threads_start(s, errp);
     if (!ok)
         mm_kvm_destroy();
     return ok;

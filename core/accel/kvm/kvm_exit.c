@@ -14,6 +14,7 @@
 #include <modemu/machine.h>
 
 #include "accel/kvm/kvm_int.h"
+#include "machine/pc/pic.h"
 
 static void kvm_exit_io(kvm_state_t *s, struct kvm_run *run)
 {
@@ -149,6 +150,11 @@ static void kvm_exit_system_event(kvm_state_t *s, kvm_vcpu *v)
 /* HLT with the APICs in userspace: sleep until a kick says an interrupt is pending. */
 static void kvm_exit_hlt(kvm_state_t *s, kvm_vcpu *v)
 {
+    mm_machine_lock();
+    bool pending = v->index == 0 && mm_pic_intr_pending();
+    mm_machine_unlock();
+    if (pending)
+        return;
     g_mutex_lock(&s->lock);
     if (v->wake_pending)
         v->wake_pending = false;

@@ -117,6 +117,10 @@ void kvm_lapic_reset(kvm_state_t *s, kvm_vcpu *v);
 bool kvm_routes_init_pc(kvm_state_t *s, mm_error **errp);
 void kvm_routes_fini(kvm_state_t *s);
 
+/* kvm_userspace_irq.c: the board's 8259 feeding the boot vCPU (no kernel irqchip). */
+void kvm_userspace_irq_init(kvm_state_t *s);
+void kvm_userspace_irq_prepare(kvm_state_t *s, kvm_vcpu *v);
+
 /* kvm_coalesced.c: draining the coalesced MMIO ring. */
 void kvm_coalesced_init(kvm_state_t *s, kvm_vcpu *first);
 void kvm_coalesced_drain(kvm_state_t *s);

@@ -110,6 +110,7 @@ static void kvm_vcpu_enter(kvm_state_t *s, kvm_vcpu *v, bool *io_pending)
 {
     if (!__atomic_load_n(&s->first_run_ns, __ATOMIC_RELAXED))
         __atomic_store_n(&s->first_run_ns, g_get_monotonic_time() * 1000, __ATOMIC_RELAXED);
+    kvm_userspace_irq_prepare(s, v);
     int r = ioctl(v->fd, KVM_RUN, 0);
     int err = errno;
     g_mutex_lock(&s->lock);
