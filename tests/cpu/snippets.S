@@ -279,6 +279,1109 @@ diff_snippets:
     cld
     SNIP_END stdmovs
 
+    /* SSE, SSE2, MMX (results land in the compared data window) */
+    SNIP_BEGIN sse_addps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    addps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_addps
+    SNIP_BEGIN sse_addss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    addss %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_addss
+    SNIP_BEGIN sse_addpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    addpd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_addpd
+    SNIP_BEGIN sse_addsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    addsd 8(%rsi), %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_addsd
+    SNIP_BEGIN sse_subps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    subps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_subps
+    SNIP_BEGIN sse_mulsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    mulsd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_mulsd
+    SNIP_BEGIN sse_mulpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    mulpd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_mulpd
+    SNIP_BEGIN sse_divps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    divps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_divps
+    SNIP_BEGIN sse_divsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    divsd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_divsd
+    SNIP_BEGIN sse_sqrtps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    sqrtps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_sqrtps
+    SNIP_BEGIN sse_sqrtsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    sqrtsd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_sqrtsd
+    SNIP_BEGIN sse_sqrtss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    sqrtss 4(%rsi), %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_sqrtss
+    SNIP_BEGIN sse_minps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    minps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_minps
+    SNIP_BEGIN sse_maxsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    maxsd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_maxsd
+    SNIP_BEGIN sse_minsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    minsd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_minsd
+    SNIP_BEGIN sse_maxps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    maxps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_maxps
+    SNIP_BEGIN sse_rcpps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    rcpps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_rcpps
+    SNIP_BEGIN sse_rsqrtss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    rsqrtss %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_rsqrtss
+    SNIP_BEGIN sse_andps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    andps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_andps
+    SNIP_BEGIN sse_andnpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    andnpd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_andnpd
+    SNIP_BEGIN sse_orps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    orps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_orps
+    SNIP_BEGIN sse_xorpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    xorpd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_xorpd
+    SNIP_BEGIN sse_cmpps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cmpleps %xmm1, %xmm0
+    cmpunordps %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cmpps
+    SNIP_BEGIN sse_cmpsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cmpltsd %xmm1, %xmm0
+    cmpneqsd %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cmpsd
+    SNIP_BEGIN sse_cmppd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cmpnlepd %xmm1, %xmm0
+    cmpordpd %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cmppd
+    SNIP_BEGIN sse_cmpss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cmpeqss %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cmpss
+    SNIP_BEGIN sse_ucomisd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    ucomisd %xmm1, %xmm0
+    setz %al
+    setp %bl
+    setc %cl
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_ucomisd
+    SNIP_BEGIN sse_comiss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    comiss %xmm1, %xmm0
+    setz %al
+    setp %bl
+    setc %cl
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_comiss
+    SNIP_BEGIN sse_unpcklps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    unpcklps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_unpcklps
+    SNIP_BEGIN sse_unpckhpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    unpckhpd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_unpckhpd
+    SNIP_BEGIN sse_shufps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    shufps $0x1b, %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_shufps
+    SNIP_BEGIN sse_shufpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    shufpd $2, %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_shufpd
+    SNIP_BEGIN sse_movmskps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movmskps %xmm0, %eax
+    movmskpd %xmm1, %ebx
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movmskps
+    SNIP_BEGIN sse_cvtsi2sd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtsi2sdq %rax, %xmm0
+    cvtsi2sdl %ebx, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtsi2sd
+    SNIP_BEGIN sse_cvtsi2ss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtsi2ssq %rax, %xmm0
+    cvtsi2ssl %ebx, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtsi2ss
+    SNIP_BEGIN sse_cvtsd2si, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtsd2si %xmm0, %rax
+    cvttsd2si %xmm1, %ebx
+    cvttsd2si %xmm2, %rcx
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtsd2si
+    SNIP_BEGIN sse_cvtss2si, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtss2si %xmm0, %eax
+    cvttss2si %xmm1, %rbx
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtss2si
+    SNIP_BEGIN sse_cvtps2pd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtps2pd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtps2pd
+    SNIP_BEGIN sse_cvtpd2ps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtpd2ps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtpd2ps
+    SNIP_BEGIN sse_cvtss2sd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtss2sd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtss2sd
+    SNIP_BEGIN sse_cvtsd2ss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtsd2ss %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtsd2ss
+    SNIP_BEGIN sse_cvtdq2ps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtdq2ps %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtdq2ps
+    SNIP_BEGIN sse_cvtps2dq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtps2dq %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtps2dq
+    SNIP_BEGIN sse_cvttps2dq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvttps2dq %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvttps2dq
+    SNIP_BEGIN sse_cvtdq2pd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtdq2pd %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtdq2pd
+    SNIP_BEGIN sse_cvtpd2dq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvtpd2dq %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvtpd2dq
+    SNIP_BEGIN sse_cvttpd2dq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    cvttpd2dq %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_cvttpd2dq
+    SNIP_BEGIN sse_movss, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movss 4(%rsi), %xmm0
+    movss %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movss
+    SNIP_BEGIN sse_movsd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movsd 8(%rsi), %xmm0
+    movsd %xmm2, %xmm1
+    movsd %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movsd
+    SNIP_BEGIN sse_movhlps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movhlps %xmm1, %xmm0
+    movlhps %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movhlps
+    SNIP_BEGIN sse_movlpd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movlpd 8(%rsi), %xmm0
+    movhpd 16(%rsi), %xmm1
+    movhps %xmm2, 0x68(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movlpd
+    SNIP_BEGIN sse_movd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movd %eax, %xmm0
+    movq %rbx, %xmm1
+    movd %xmm2, %ecx
+    movq %xmm2, %rdx
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movd
+    SNIP_BEGIN sse_movq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movq 8(%rsi), %xmm0
+    movq %xmm2, 0x60(%rdi)
+    movq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movq
+    SNIP_BEGIN sse_movaps, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movaps 0x20(%rsi), %xmm0
+    movapd %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movaps
+    SNIP_BEGIN sse_movdqa, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movdqa 0x20(%rsi), %xmm0
+    movdqu 3(%rsi), %xmm1
+    movntdq %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_movdqa
+    SNIP_BEGIN sse_pmovmskb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pmovmskb %xmm1, %eax
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pmovmskb
+    SNIP_BEGIN sse_pextrw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pextrw $5, %xmm1, %eax
+    pinsrw $3, %ebx, %xmm0
+    pinsrw $6, 2(%rsi), %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pextrw
+    SNIP_BEGIN sse_paddb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    paddb %xmm1, %xmm0
+    paddw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_paddb
+    SNIP_BEGIN sse_paddd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    paddd %xmm1, %xmm0
+    paddq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_paddd
+    SNIP_BEGIN sse_psubb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psubb %xmm1, %xmm0
+    psubw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psubb
+    SNIP_BEGIN sse_psubd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psubd %xmm1, %xmm0
+    psubq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psubd
+    SNIP_BEGIN sse_paddsb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    paddsb %xmm1, %xmm0
+    paddsw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_paddsb
+    SNIP_BEGIN sse_paddusb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    paddusb %xmm1, %xmm0
+    paddusw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_paddusb
+    SNIP_BEGIN sse_psubsb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psubsb %xmm1, %xmm0
+    psubsw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psubsb
+    SNIP_BEGIN sse_psubusb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psubusb %xmm1, %xmm0
+    psubusw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psubusb
+    SNIP_BEGIN sse_pmullw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pmullw %xmm1, %xmm0
+    pmulhw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pmullw
+    SNIP_BEGIN sse_pmulhuw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pmulhuw %xmm1, %xmm0
+    pmuludq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pmulhuw
+    SNIP_BEGIN sse_pmaddwd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pmaddwd %xmm1, %xmm0
+    psadbw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pmaddwd
+    SNIP_BEGIN sse_pavgb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pavgb %xmm1, %xmm0
+    pavgw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pavgb
+    SNIP_BEGIN sse_pminub, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pminub %xmm1, %xmm0
+    pmaxub %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pminub
+    SNIP_BEGIN sse_pminsw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pminsw %xmm1, %xmm0
+    pmaxsw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pminsw
+    SNIP_BEGIN sse_pand, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pand %xmm1, %xmm0
+    pandn %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pand
+    SNIP_BEGIN sse_por, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    por %xmm1, %xmm0
+    pxor %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_por
+    SNIP_BEGIN sse_pcmpeqb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pcmpeqb %xmm1, %xmm0
+    pcmpeqw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pcmpeqb
+    SNIP_BEGIN sse_pcmpeqd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pcmpeqd %xmm1, %xmm0
+    pcmpgtb %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pcmpeqd
+    SNIP_BEGIN sse_pcmpgtw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pcmpgtw %xmm1, %xmm0
+    pcmpgtd %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pcmpgtw
+    SNIP_BEGIN sse_punpcklbw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    punpcklbw %xmm1, %xmm0
+    punpckhbw %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_punpcklbw
+    SNIP_BEGIN sse_punpcklwd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    punpcklwd %xmm1, %xmm0
+    punpckhwd %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_punpcklwd
+    SNIP_BEGIN sse_punpckldq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    punpckldq %xmm1, %xmm0
+    punpckhdq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_punpckldq
+    SNIP_BEGIN sse_punpcklqdq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    punpcklqdq %xmm1, %xmm0
+    punpckhqdq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_punpcklqdq
+    SNIP_BEGIN sse_packsswb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    packsswb %xmm1, %xmm0
+    packuswb %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_packsswb
+    SNIP_BEGIN sse_packssdw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    packssdw %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_packssdw
+    SNIP_BEGIN sse_pshufd, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pshufd $0x4e, %xmm1, %xmm0
+    pshufhw $0x1b, %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pshufd
+    SNIP_BEGIN sse_pshuflw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pshuflw $0xd8, %xmm1, %xmm0
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pshuflw
+    SNIP_BEGIN sse_psllw, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psllw $3, %xmm0
+    psrlw $15, %xmm1
+    psraw $5, %xmm2
+    movdqu %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psllw
+    SNIP_BEGIN sse_pslld, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    pslld $31, %xmm0
+    psrld $1, %xmm1
+    psrad $33, %xmm2
+    movdqu %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_pslld
+    SNIP_BEGIN sse_psllq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psllq $7, %xmm0
+    psrlq $63, %xmm1
+    pslldq $5, %xmm2
+    movdqu %xmm2, 0x60(%rdi)
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psllq
+    SNIP_BEGIN sse_psrldq, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    psrldq $3, %xmm0
+    psrldq $17, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psrldq
+    SNIP_BEGIN sse_psllreg, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movl $9, %ecx
+    movd %ecx, %xmm2
+    psllw %xmm2, %xmm0
+    psrad %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psllreg
+    SNIP_BEGIN sse_psrlqreg, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    andl $0x7f, %ecx
+    movd %ecx, %xmm2
+    psrlq %xmm2, %xmm0
+    psllq %xmm2, %xmm1
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_psrlqreg
+    SNIP_BEGIN sse_mmx_paddb, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movq (%rdi), %mm0
+    movq (%rsi), %mm1
+    paddb %mm1, %mm0
+    psubusw %mm1, %mm1
+    pmaddwd 8(%rsi), %mm0
+    movq %mm0, 0x60(%rdi)
+    movq %mm1, %rax
+    pshufw $0x93, %mm0, %mm2
+    movq %mm2, %rbx
+    emms
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_mmx_paddb
+    SNIP_BEGIN sse_mmx_unpack, 0, K_MEM
+    movl $0x1f80, 0x7c(%rdi)
+    ldmxcsr 0x7c(%rdi)
+    movdqu (%rdi), %xmm0
+    movdqu (%rsi), %xmm1
+    movdqu 0x10(%rsi), %xmm2
+    movq (%rdi), %mm0
+    movd 8(%rsi), %mm1
+    punpcklbw %mm1, %mm0
+    packsswb %mm0, %mm1
+    psrlq $5, %mm0
+    pmovmskb %mm1, %ecx
+    movq %mm0, 0x60(%rdi)
+    movq %mm1, %rax
+    emms
+    movdqu %xmm0, 0x40(%rdi)
+    movdqu %xmm1, 0x50(%rdi)
+    stmxcsr 0x7c(%rdi)
+    SNIP_END sse_mmx_unpack
+
     .section .data.sniptab, "aw"
     .globl diff_snippets_end
 diff_snippets_end:

@@ -79,6 +79,8 @@ bool x87_stack_fault(tcg_vcpu *v, bool overflow);
 
 /* Pushes val; a full stack gives the masked overflow response. */
 void x87_push(tcg_vcpu *v, long double val);
+/* Pushes without the overflow check (masked responses that push anyway). */
+void x87_push_raw(tcg_vcpu *v, long double val);
 
 /* Whether ST(0) and ST(i) (i = 0: only ST(0)) are valid; if not, takes the
  * underflow fault and returns false. */
@@ -94,6 +96,11 @@ enum x87_arith { X87_ADD, X87_MUL, X87_SUB, X87_DIV };
 /* a op b under the control word; *sw gets the host status word. */
 long double x87_host_arith(int op, long double a, long double b, uint16_t cw, uint16_t *sw);
 
+/* ST(0) op m for the D8/DA/DC/DE memory forms (op = ModRM.reg; 2 and 3
+ * compare: only *sw matters). */
+long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long double a,
+                               uint16_t cw, uint16_t *sw);
+
 /* Register-stack operations on in[0] = ST(0), in[1] = ST(1); results out[0]
  * (new ST(0)) and out[1] (the entry below it).  Returns the status word. */
 enum x87_host_op {
@@ -105,7 +112,10 @@ enum x87_host_op {
     XH_COM, XH_UCOM,                                        /* 2 in, flags only */
     XH_LD1, XH_LDL2T, XH_LDL2E, XH_LDPI, XH_LDLG2, XH_LDLN2, XH_LDZ,   /* 0 in, 1 out */
 };
-uint16_t x87_host_op(int op, uint16_t cw, const long double in[2], long double out[2]);
+/* The host starts from the guest's condition codes (sw), which the
+ * instruction may leave unchanged. */
+uint16_t x87_host_op(int op, uint16_t cw, uint16_t sw, const long double in[2],
+                     long double out[2]);
 
 /* Memory formats. */
 enum x87_mem_format {

@@ -49,12 +49,46 @@ long double x87_host_arith(int op, long double a, long double b, uint16_t cw, ui
     return r;
 }
 
+#define MEM_ASM(insn)                                                                     \
+    __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\tfnstsw %[sw]\n\tfstpt %[r]"   \
+                     X87_LEAVE                                                            \
+                     : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
+                     : [cw] "m"(mcw), [a] "m"(a), [m] "m"(*(const char(*)[8])mem)          \
+                     : X87_CLOBBERS)
+/* The eight D8/DA/DC/DE operations (ModRM.reg) with prefix p, suffix s. */
+#define MEM_OPS(p, s)                                                                     \
+    switch (op) {                                                                         \
+    case 0: MEM_ASM(p "add" s); break;                                                    \
+    case 1: MEM_ASM(p "mul" s); break;                                                    \
+    case 2: case 3: MEM_ASM(p "com" s); break;                                            \
+    case 4: MEM_ASM(p "sub" s); break;                                                    \
+    case 5: MEM_ASM(p "subr" s); break;                                                   \
+    case 6: MEM_ASM(p "div" s); break;                                                    \
+    default: MEM_ASM(p "divr" s); break;                                                  \
+    }
+
+/* The memory forms run as such: a separate load would report a denormal
+ * operand that the real instruction ignores next to a NaN. */
+long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long double a,
+                               uint16_t cw, uint16_t *sw)
+{
+    uint16_t save = 0, mcw = masked_cw(cw);
+    long double r = 0;
+    switch (fmt) {
+    case XM_F32: MEM_OPS("f", "s"); break;
+    case XM_F64: MEM_OPS("f", "l"); break;
+    case XM_I16: MEM_OPS("fi", "s"); break;
+    default: MEM_OPS("fi", "l"); break;
+    }
+    return r;
+}
+
 /* Shapes of register-stack operations: inputs loaded, outputs stored. */
 #define OP_ASM(loads, insn, stores)                                                      \
-    __asm__ volatile(X87_ENTER loads insn "\n\tfnstsw %[sw]\n\t" stores X87_LEAVE        \
+    __asm__ volatile("fnstcw %[save]\n\tfldenv %[env]\n\t" loads insn "\n\tfnstsw %[sw]\n\t" stores X87_LEAVE        \
                      : [save] "+m"(save), [sw] "=m"(sw), [r0] "=m"(out[0]),               \
                        [r1] "=m"(out[1])                                                  \
-                     : [cw] "m"(mcw), [a] "m"(in[0]), [b] "m"(in[1])                      \
+                     : [env] "m"(env), [a] "m"(in[0]), [b] "m"(in[1])                     \
                      : X87_CLOBBERS)
 #define LOAD0 ""
 #define LOAD1 "fldt %[a]\n\t"
@@ -64,9 +98,13 @@ long double x87_host_arith(int op, long double a, long double b, uint16_t cw, ui
 #define STORE2 "fstpt %[r0]\n\tfstpt %[r1]"
 #define DROP1 "fstp %%st(0)"
 
-uint16_t x87_host_op(int op, uint16_t cw, const long double in[2], long double out[2])
+uint16_t x87_host_op(int op, uint16_t cw, uint16_t guest_sw, const long double in[2],
+                     long double out[2])
 {
-    uint16_t save = 0, sw = 0, mcw = masked_cw(cw);
+    /* Environment: guest control word (masked), guest condition codes,
+     * no exception flags, TOP 0, every register empty. */
+    uint32_t env[7] = { masked_cw(cw), guest_sw & FSW_CC, 0xffff, 0, 0, 0, 0 };
+    uint16_t save = 0, sw = 0;
     out[0] = out[1] = 0;
     switch (op) {
     case XH_SQRT: OP_ASM(LOAD1, "fsqrt", STORE1); break;

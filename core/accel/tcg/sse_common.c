@@ -1,0 +1,93 @@
+/* MMX/SSE operand access and MXCSR bracketing (see sse.h). */
+#include <immintrin.h>
+
+#include "accel/tcg/sse.h"
+#include "accel/tcg/exceptions.h"
+
+void mmx_enter(tcg_vcpu *v)
+{
+    tcg_fpu_check(v);
+    v->s.fpu.top = 0;
+    v->s.fpu.ftw = 0xff;
+}
+
+uint64_t mmx_get(tcg_vcpu *v, unsigned r)
+{
+    return v->s.fpu.st[r & 7].raw.mant;
+}
+
+void mmx_set(tcg_vcpu *v, unsigned r, uint64_t val)
+{
+    v->s.fpu.st[r & 7].raw.mant = val;
+    v->s.fpu.st[r & 7].raw.exp = 0xffff;
+}
+
+void sse_load_rm(tcg_vcpu *v, const tcg_insn *in, mm_x86_xmm *out, unsigned bytes, bool aligned,
+                 bool mmx)
+{
+    if (in->mod == 3) {
+        if (mmx) {
+            out->q[0] = mmx_get(v, in->rm);
+            out->q[1] = 0;
+        } else {
+            *out = v->s.xmm[in->rm];
+        }
+        return;
+    }
+    uint64_t lin = rm_linear(v, in, bytes, ACC_READ);
+    if (aligned && bytes == 16 && (lin & 15))
+        tcg_raise_error(v, X86_EXC_GP, 0);
+    out->q[0] = out->q[1] = 0;
+    if (bytes >= 8) {
+        out->q[0] = tcg_lin_read(v, lin, 8);
+        if (bytes == 16)
+            out->q[1] = tcg_lin_read(v, lin + 8, 8);
+    } else {
+        out->q[0] = tcg_lin_read(v, lin, bytes);
+    }
+}
+
+void sse_store_rm(tcg_vcpu *v, const tcg_insn *in, const mm_x86_xmm *val, unsigned bytes,
+                  bool aligned, bool mmx)
+{
+    if (in->mod == 3) {
+        if (mmx)
+            mmx_set(v, in->rm, val->q[0]);
+        else
+            v->s.xmm[in->rm] = *val;
+        return;
+    }
+    uint64_t lin = rm_linear(v, in, bytes, ACC_WRITE);
+    if (aligned && bytes == 16 && (lin & 15))
+        tcg_raise_error(v, X86_EXC_GP, 0);
+    if (bytes == 16) {
+        /* Probe both halves first so a fault leaves memory untouched. */
+        tcg_lin_write(v, lin + 8, 8, tcg_lin_read(v, lin + 8, 8));
+        tcg_lin_write(v, lin, 8, val->q[0]);
+        tcg_lin_write(v, lin + 8, 8, val->q[1]);
+    } else {
+        tcg_lin_write(v, lin, bytes, val->q[0]);
+    }
+}
+
+uint32_t sse_fp_begin(tcg_vcpu *v)
+{
+    uint32_t saved = _mm_getcsr();
+    /* Guest rounding, DAZ, FTZ; every exception masked; flags cleared. */
+    _mm_setcsr((v->s.mxcsr & 0xffc0) | 0x1f80);
+    return saved;
+}
+
+void sse_fp_end(tcg_vcpu *v, uint32_t saved_host)
+{
+    uint32_t flags = _mm_getcsr() & 0x3f;
+    _mm_setcsr(saved_host);
+    uint32_t unmasked = flags & ~(v->s.mxcsr >> 7) & 0x3f;
+    if (unmasked) {
+        v->s.mxcsr |= flags;
+        if (v->s.cr4 & X86_CR4_OSXMMEXCPT)
+            tcg_raise(v, X86_EXC_XM);
+        tcg_raise(v, X86_EXC_UD);
+    }
+    v->s.mxcsr |= flags;
+}
