@@ -177,7 +177,6 @@ OP(op_test_rm_imm);
 OP(op_test_rm_r);
 OP(op_ud);
 OP(op_wrmsr);
-OP(op_x87);
 OP(op_x87_escape);
 OP(op_xadd);
 OP(op_xchg_acc_r);

@@ -134,39 +134,6 @@ void tcg_fninit(tcg_vcpu *v)
     f->fcs = f->fds = 0;
 }
 
-/* The x87 escape opcodes D8-DF: only the control forms are implemented yet;
- * arithmetic raises #UD with a log line saying so (see README). */
-void op_x87(tcg_vcpu *v, const tcg_insn *in)
-{
-    unsigned esc = in->opcode & 7, op = in->reg & 7;
-    tcg_fpu_check(v);
-    if (esc == 3 && in->mod == 3 && op == 4) {
-        unsigned rm = in->rm & 7;
-        if (rm == 3) { tcg_fninit(v); return; }
-        if (rm == 2) { v->s.fpu.fsw &= 0x7f00; return; }   /* FNCLEX */
-        if (rm == 0 || rm == 1 || rm == 4) return;          /* FENI/FDISI/FSETPM: no-ops */
-    }
-    if (esc == 7 && in->mod == 3 && op == 4 && (in->rm & 7) == 0) {   /* FNSTSW AX */
-        gpr_write(v, X86_R_AX, SZ16, tcg_fpu_status_word(v));
-        return;
-    }
-    if (esc == 5 && in->mod != 3 && op == 7) {   /* FNSTSW m16 */
-        rm_write(v, in, SZ16, tcg_fpu_status_word(v));
-        return;
-    }
-    if (esc == 1 && in->mod != 3 && op == 7) {   /* FNSTCW m16 */
-        rm_write(v, in, SZ16, v->s.fpu.fcw);
-        return;
-    }
-    if (esc == 1 && in->mod != 3 && op == 5) {   /* FLDCW m16 */
-        v->s.fpu.fcw = (uint16_t)rm_read(v, in, SZ16);
-        return;
-    }
-    mm_log(MM_LOG_UNIMP, "x87 instruction %02x /%u (mod %u) not implemented\n",
-           in->opcode, op, in->mod);
-    tcg_raise(v, X86_EXC_UD);
-}
-
 void op_fwait(tcg_vcpu *v, const tcg_insn *in)
 {
     if ((v->s.cr0 & (X86_CR0_MP | X86_CR0_TS)) == (X86_CR0_MP | X86_CR0_TS))
