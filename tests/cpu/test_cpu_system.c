@@ -3,7 +3,8 @@
  * guest programs: exceptions through the IDT with the right vectors, error
  * codes, saved RIP and CR2 (#DE, #UD, #BP, #PF read/write/not-present,
  * #GP on a bad selector and a non-canonical address), IRETQ to ring 3 and
- * SYSCALL back, and a triple fault requesting a machine reset.
+ * SYSCALL back, a triple fault requesting a machine reset, self-modifying
+ * code, and real -> protected -> long mode as a boot loader switches.
  */
 #include <inttypes.h>
 #include <stdio.h>
@@ -188,6 +189,34 @@ static void test_self_modifying_code(guest_env *e)
           v->s.regs[X86_R_AX]);
 }
 
+extern const uint8_t modeswitch_start[], modeswitch_end[];
+
+/* Real mode -> 32-bit protected mode -> long mode, as a boot loader does. */
+static void test_mode_switch(guest_env *e)
+{
+    tcg_vcpu *v = e->cpu;
+    mm_x86_cpu_reset(&v->s);
+    guest_env_build_page_tables(e);
+    guest_env_load(e, 0x8000, modeswitch_start, (size_t)(modeswitch_end - modeswitch_start));
+    v->s.seg[X86_SEG_CS].selector = 0;
+    v->s.seg[X86_SEG_CS].base = 0;
+    v->s.rip = 0x8000;
+    tcg_vcpu_state_changed(v);
+    CHECK(v->code_size == SZ16, "mode switch: not starting in 16-bit code");
+    tcg_exit why = guest_env_run(e, 100000);
+    CHECK(why == TCG_EXIT_HALTED, "mode switch: exit %d at rip %#" PRIx64, why, v->s.rip);
+    CHECK(v->code_size == SZ64 && (v->s.efer & X86_EFER_LMA) && (v->s.cr0 & X86_CR0_PG),
+          "mode switch: not in 64-bit mode (efer %#" PRIx64 ", cr0 %#" PRIx64 ")", v->s.efer,
+          v->s.cr0);
+    CHECK(v->s.regs[X86_R_SI] == 0x1234 && v->s.regs[X86_R_BX] == 0x1111 &&
+          v->s.regs[X86_R_CX] == 0x2222 && v->s.regs[X86_R_DI] == 0x123456789ull,
+          "mode switch: markers si=%#" PRIx64 " bx=%#" PRIx64 " cx=%#" PRIx64 " di=%#" PRIx64,
+          v->s.regs[X86_R_SI], v->s.regs[X86_R_BX], v->s.regs[X86_R_CX], v->s.regs[X86_R_DI]);
+    CHECK(v->s.seg[X86_SEG_CS].selector == 0x18 && v->s.seg[X86_SEG_SS].selector == 0x10,
+          "mode switch: CS %#x SS %#x", v->s.seg[X86_SEG_CS].selector,
+          v->s.seg[X86_SEG_SS].selector);
+}
+
 int main(void)
 {
     guest_env *e = guest_env_new();
@@ -195,6 +224,7 @@ int main(void)
     test_ring3_syscall(e);
     test_triple_fault(e);
     test_self_modifying_code(e);
+    test_mode_switch(e);
     guest_env_free(e);
     printf("%u failures\n", failures);
     return failures ? 1 : 0;
