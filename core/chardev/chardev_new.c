@@ -8,6 +8,7 @@
 
 #include "chardev/chardev_core.h"
 #include "chardev/chardev_setup.h"
+#include "event/main_loop.h"
 #include "plugin/plugin_registry.h"
 
 /* Every chardev created, in creation order, for mm_chardev_cleanup_all. */
@@ -99,6 +100,10 @@ mm_chardev *mm_chardev_new(const char *type, const char *id, const char *const *
         mm_error_set(errp, "Duplicate ID '%s' for chardev", id);
         return NULL;
     }
+    /* Signal handling must exist before a backend changes host state (stdio's
+     * raw terminal): a SIGINT during start-up then ends the process through
+     * the main loop, which restores the terminal, instead of killing it. */
+    mm_main_loop_init();
     mm_object *obj = create_backend_object(type, id, errp);
     if (!obj)
         return NULL;
