@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 #define VL_DEFAULT_ACCEL "tcg"

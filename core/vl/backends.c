@@ -6,7 +6,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* -chardev TYPE,id=ID,key=value... */

@@ -3,7 +3,7 @@
 #include <glib.h>
 
 #include "options/drive_opts.h"
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* Drives need a block layer; until one exists the format's plugin is still

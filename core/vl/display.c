@@ -1,7 +1,7 @@
 /* -display, -vnc, -spice, -nographic (see vl/vl.h). */
 #include <string.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* A display of `type` configured by the keys of `opts` (other than

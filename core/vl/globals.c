@@ -1,7 +1,7 @@
 /* -global driver.property=value (see vl/vl.h). */
 #include <string.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 static const mm_opts_db *globals_db;

@@ -5,7 +5,7 @@
 #include "options/help.h"
 #include "options/machine_opts.h"
 #include "object/property.h"
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* i440FX limit, as QEMU's pc machine. */
@@ -53,6 +53,14 @@ static bool fill_memory_and_cpus(mm_machine_state *m, const mm_opts_db *db, mm_e
     m->cpu_model = g_strdup(cpu ? mm_opts_get(cpu, "model") : "qemu64");
     const char *features = cpu ? mm_opts_get(cpu, "features") : NULL;
     m->cpu_flags = features ? g_strconcat(",", features, NULL) : NULL;
+    /* Unknown models and flags fail here, before anything is built; whether
+     * the chosen accelerator can provide each flag is its own check. */
+    mm_x86_cpuid_model *model = mm_cpuid_model_new(m->cpu_model, m->cpu_flags, false, errp);
+    if (!model) {
+        mm_error_prepend(errp, "-cpu");
+        return false;
+    }
+    g_free(model);
     return true;
 }
 
@@ -139,17 +147,14 @@ static bool apply_machine_properties(mm_machine_state *m, const mm_opts *mopts,
 }
 
 /* -L DIR, in command-line order, before the board looks for its firmware. */
-static bool add_firmware_dirs(const mm_opts_db *db, mm_error **errp)
+static void add_firmware_dirs(const mm_opts_db *db)
 {
     for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
         const mm_opts *opts = mm_opts_db_at(db, i);
         if (strcmp(mm_opts_group(opts), "firmware-dir"))
             continue;
-        if (!vl_have(mm_firmware_add_search_dir))
-            return vl_not_implemented("-L (firmware search path)", errp);
         mm_firmware_add_search_dir(mm_opts_get(opts, "path"));
     }
-    return true;
 }
 
 static mm_object *machine_new(const char *type, mm_error **errp)
@@ -181,10 +186,7 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
     if (!vl_machine_config(db, &cfg, errp))
         return NULL;
     cfg.accel = g_strdup(accel_name);
-    if (!add_firmware_dirs(db, errp)) {
-        vl_machine_config_clear(&cfg);
-        return NULL;
-    }
+    add_firmware_dirs(db);
     const mm_opts *mopts = mm_opts_db_first(db, "machine");
     const char *type = mopts && mm_opts_get(mopts, "type") ? mm_opts_get(mopts, "type")
                                                             : MM_DEFAULT_MACHINE_NAME;
@@ -200,7 +202,7 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
     cfg.board = m->board;
     *m = cfg;
     bool ok = apply_machine_properties(m, mopts, errp);
-    if (ok && vl_have(mm_set_current_machine))
+    if (ok)
         mm_set_current_machine(m);
     if (ok)
         ok = mm_object_realize(obj, errp);
@@ -213,7 +215,7 @@ mm_machine_state *vl_machine_create(const mm_opts_db *db, const char *accel_name
 
 void vl_machine_destroy(mm_machine_state *m)
 {
-    if (vl_have(mm_set_current_machine))
+    if (mm_current_machine() == m)
         mm_set_current_machine(NULL);
     if (m->obj.realized)
         mm_object_unrealize(&m->obj);

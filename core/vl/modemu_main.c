@@ -20,7 +20,7 @@
 #include "options/log_items.h"
 #include "util/log_config.h"
 #include "util/progname.h"
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 static bool apply_logging(const mm_opts_db *db, mm_error **errp)

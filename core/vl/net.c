@@ -6,7 +6,7 @@
 #include <glib.h>
 
 #include "options/net_opts.h"
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* The backend id given to a -net vlan or a -nic (valid QemuOpts ids). */

@@ -1,7 +1,7 @@
 /* Creating typed objects from option instances (see vl/vl.h). */
 #include <string.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 /* Loads the providing plugin if needed: "device 'e1000' is provided by plugin

@@ -7,7 +7,7 @@
  */
 #include <string.h>
 
-#include "vl/pending.h"
+#include "vl/core_api.h"
 #include "vl/vl.h"
 
 typedef struct named_type {

@@ -49,6 +49,8 @@ expect_error "-initrd only allowed with -kernel option" -initrd /tmp/x
 expect_error "invalid accelerator foo" -M none -accel foo
 expect_error "The -accel and \"-machine accel=\" options are incompatible" -M none,accel=qtest -accel qtest
 expect_error "unknown vga type: hercules" -vga hercules
+expect_error "-cpu: unable to find CPU model 'pentium9' (see -cpu help)" -cpu pentium9
+expect_error "-cpu: CPU feature 'warp' not found (see -cpu help)" -cpu qemu64,+warp
 expect_error "no accelerator found" -M none -accel foo:bar
 expect_error "-accel qtest: accelerator properties are not implemented yet in modemu" -accel qtest,thread=single
 expect_error "-d nope: unknown log item 'nope' ('-d help' lists them)" -d nope
@@ -78,6 +80,8 @@ grep -q "^guest_errors" "$TMP/out" || fail "-d help lists guest_errors"
 expect_ok -M help
 grep -q "^Supported machines are:" "$TMP/out" || fail "-M help header"
 expect_ok -accel help
+expect_ok -cpu help
+grep -q "qemu64" "$TMP/out" || fail "-cpu help does not list qemu64"
 
 # -writeconfig, then -readconfig of what it wrote gives the same config.
 ARGS="-M pc,accel=kvm:tcg -m 1G -smp 4,sockets=2 -name vm1 -boot order=dc,menu=on \
