@@ -58,6 +58,8 @@ void op_sse_cvt_to_int(tcg_vcpu *v, const tcg_insn *in)
     mm_x86_xmm s;
     sse_load_rm(v, in, &s, pp == PP_F3 ? 4 : pp == PP_F2 ? 8 : pp == PP_66 ? 16 : 8,
                 pp == PP_66, false);
+    if (pp == PP_NONE)
+        s.q[1] = 0;   /* CVT(T)PS2PI: only two lanes may raise flags */
     uint64_t result;
     mm_x86_xmm t;
     uint32_t saved = sse_fp_begin(v);

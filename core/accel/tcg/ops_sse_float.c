@@ -203,6 +203,32 @@ void op_sse_cmp(tcg_vcpu *v, const tcg_insn *in)
     v->s.xmm[in->reg] = r;
 }
 
+/* The host's own COMIS/UCOMIS: a separate NaN test or == in C would run
+ * more compares and report flags (DE next to a NaN) the instruction does not. */
+#define COMIS_ASM(insn)                                                                  \
+    __asm__ volatile(insn " %[b], %[a]\n\tsetz %[z]\n\tsetp %[p]\n\tsetc %[c]"          \
+                     : [z] "=q"(z), [p] "=q"(p), [c] "=q"(c)                               \
+                     : [a] "x"(x), [b] "x"(y)                                              \
+                     : "cc")
+
+static uint64_t comis_flags(bool dbl, bool signaling, const mm_x86_xmm *a, const mm_x86_xmm *b)
+{
+    uint8_t z, p, c;
+    __m128 x = ps(a), y = ps(b);
+    if (dbl) {
+        if (signaling)
+            COMIS_ASM("comisd");
+        else
+            COMIS_ASM("ucomisd");
+    } else {
+        if (signaling)
+            COMIS_ASM("comiss");
+        else
+            COMIS_ASM("ucomiss");
+    }
+    return (z ? X86_FLAG_ZF : 0) | (p ? X86_FLAG_PF : 0) | (c ? X86_FLAG_CF : 0);
+}
+
 /* 0F 2E/2F: UCOMISS/UCOMISD/COMISS/COMISD -> ZF, PF, CF (OF, SF, AF cleared). */
 void op_sse_comis(tcg_vcpu *v, const tcg_insn *in)
 {
@@ -211,29 +237,7 @@ void op_sse_comis(tcg_vcpu *v, const tcg_insn *in)
     mm_x86_xmm a = v->s.xmm[in->reg], b;
     sse_load_rm(v, in, &b, dbl ? 8 : 4, false, false);
     uint32_t saved = sse_fp_begin(v);
-    FP_BARRIER();
-    int lt, eq, unord;
-    if (dbl) {
-        __m128d x = pd(&a), y = pd(&b);
-        unord = __builtin_isnan(a.fd[0]) || __builtin_isnan(b.fd[0]);
-        lt = signaling ? _mm_comilt_sd(x, y) : _mm_ucomilt_sd(x, y);
-        eq = a.fd[0] == b.fd[0];
-    } else {
-        __m128 x = ps(&a), y = ps(&b);
-        unord = __builtin_isnan(a.fs[0]) || __builtin_isnan(b.fs[0]);
-        lt = signaling ? _mm_comilt_ss(x, y) : _mm_ucomilt_ss(x, y);
-        eq = a.fs[0] == b.fs[0];
-    }
-    FP_BARRIER();
+    uint64_t f = comis_flags(dbl, signaling, &a, &b);
     sse_fp_end(v, saved);
-    uint64_t f;
-    if (unord)
-        f = X86_FLAG_ZF | X86_FLAG_PF | X86_FLAG_CF;
-    else if (eq)
-        f = X86_FLAG_ZF;
-    else if (lt)
-        f = X86_FLAG_CF;
-    else
-        f = 0;
     cc_set_eflags(v, f);
 }

@@ -4,6 +4,7 @@
  * PMOVMSKB, PEXTRW/PINSRW, EMMS.
  */
 #include "accel/tcg/sse.h"
+#include "accel/tcg/sse3.h"
 #include "accel/tcg/exceptions.h"
 
 /* 0F 10/11: MOVUPS, MOVUPD, MOVSS, MOVSD (load and store forms). */
@@ -60,6 +61,11 @@ void op_sse_mov_aps(tcg_vcpu *v, const tcg_insn *in)
 /* 0F 12/13/16/17: MOVLPS/MOVLPD/MOVHLPS and MOVHPS/MOVHPD/MOVLHPS. */
 void op_sse_mov_half(tcg_vcpu *v, const tcg_insn *in)
 {
+    unsigned pp = sse_prefix(in);
+    if ((pp == PP_F2 || pp == PP_F3) && !(in->opcode & 1)) {
+        op_sse3_dup(v, in);   /* MOVDDUP, MOVSLDUP, MOVSHDUP */
+        return;
+    }
     tcg_sse_check(v);
     bool high = in->opcode >= 0x116, store = in->opcode & 1;
     mm_x86_xmm *reg = &v->s.xmm[in->reg];

@@ -5,6 +5,7 @@
 #include "accel/tcg/decode.h"
 #include "accel/tcg/ops.h"
 #include "accel/tcg/fpu_helpers.h"
+#include "accel/tcg/sse3.h"
 
 #define M D_MODRM
 #define B D_BYTE
@@ -353,4 +354,9 @@ const tcg_opdesc tcg_optable[512] = {
     [0x1e6] = { op_sse_cvt_packed, M, 0, NULL },
     [0x1e7] = { op_sse_mov_aps, M, 0, NULL },
     [0x1f7] = { op_sse_maskmov, M, 0, NULL },
+    /* SSE3 */
+    [0x17c] = { op_sse3_arith, M, 0, NULL },
+    [0x17d] = { op_sse3_arith, M, 0, NULL },
+    [0x1d0] = { op_sse3_arith, M, 0, NULL },
+    [0x1f0] = { op_sse3_lddqu, M, 0, NULL },
 };
