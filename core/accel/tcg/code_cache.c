@@ -77,6 +77,7 @@ static void block_kill(tcg_machine *m, tcg_block *b)
             g_ptr_array_remove_fast(list, b);
     }
     g_ptr_array_add(m->code->graveyard, b);
+    m->code_garbage = true;
 }
 
 void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size)
@@ -107,6 +108,7 @@ void tcg_code_flush_all(tcg_machine *m)
         tcg_block *b = value;
         b->valid = false;
         g_ptr_array_add(m->code->graveyard, b);
+        m->code_garbage = true;
         g_hash_table_iter_remove(&it);
     }
     g_hash_table_remove_all(m->code->pages);
@@ -116,10 +118,10 @@ void tcg_code_flush_all(tcg_machine *m)
     }
 }
 
-void tcg_code_collect(tcg_machine *m)
+void tcg_code_collect_slow(tcg_machine *m)
 {
-    if (m->code->graveyard->len)
-        g_ptr_array_set_size(m->code->graveyard, 0);
+    g_ptr_array_set_size(m->code->graveyard, 0);
+    m->code_garbage = false;
 }
 
 /* Decodes a new block at lin (first instruction's page already known). */
@@ -160,21 +162,9 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
     return b;
 }
 
-static unsigned jc_index(uint64_t lin)
+tcg_block *tcg_code_lookup_slow(tcg_vcpu *v, uint64_t lin)
 {
-    return (unsigned)((lin ^ (lin >> TCG_JC_BITS)) & (TCG_JC_SIZE - 1));
-}
-
-tcg_block *tcg_code_lookup(tcg_vcpu *v)
-{
-    uint64_t lin = v->s.seg[X86_SEG_CS].base + v->s.rip;
-    if (v->code_size != SZ64)
-        lin = (uint32_t)lin;
-    tcg_block *b = v->jump_cache[jc_index(lin)];
-    /* The exec tag check keeps privilege and mapping changes honest. */
-    if (b && b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
-        tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK))
-        return b;
+    tcg_block *b;
 
     /* Translate the PC (may raise #PF / #GP). */
     tcg_tlb_entry *e = tlb_entry(v, lin);
@@ -198,6 +188,7 @@ tcg_block *tcg_code_lookup(tcg_vcpu *v)
     b = block_translate(v, lin, phys, ram);
     if (!ram) {
         g_ptr_array_add(m->code->graveyard, b);   /* code outside RAM: not kept */
+        m->code_garbage = true;
         return b;
     }
     g_hash_table_insert(m->code->blocks, &b->key, b);

@@ -12,6 +12,7 @@
 #define MODEMU_TCG_CODE_CACHE_H
 
 #include "accel/tcg/tcg_vcpu.h"
+#include "accel/tcg/mem.h"
 
 #define TCG_BLOCK_MAX_INSNS 64
 
@@ -30,14 +31,38 @@ typedef struct tcg_code_cache tcg_code_cache;
 
 tcg_code_cache *tcg_code_cache_new(void);
 void tcg_code_cache_free(tcg_code_cache *c);
-/* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP). */
-tcg_block *tcg_code_lookup(tcg_vcpu *v);
+tcg_block *tcg_code_lookup_slow(tcg_vcpu *v, uint64_t lin);
+
+static inline unsigned jc_index(uint64_t lin)
+{
+    return (unsigned)((lin ^ (lin >> TCG_JC_BITS)) & (TCG_JC_SIZE - 1));
+}
+
+/* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP).
+ * The jump cache (by linear PC) answers most lookups without hashing. */
+static inline tcg_block *tcg_code_lookup(tcg_vcpu *v)
+{
+    uint64_t lin = v->s.seg[X86_SEG_CS].base + v->s.rip;
+    if (v->code_size != SZ64)
+        lin = (uint32_t)lin;
+    tcg_block *b = v->jump_cache[jc_index(lin)];
+    /* The exec tag check keeps privilege and mapping changes honest. */
+    if (__builtin_expect(b && b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
+                         tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK), 1))
+        return b;
+    return tcg_code_lookup_slow(v, lin);
+}
 bool tcg_code_page_has_code(tcg_machine *m, uint64_t phys_page);
 /* A guest write hit [phys, phys+size): drop blocks decoded from that page. */
 void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size);
 /* Drops everything (memory map changed). */
 void tcg_code_flush_all(tcg_machine *m);
+void tcg_code_collect_slow(tcg_machine *m);
 /* Frees invalidated blocks; only call between blocks. */
-void tcg_code_collect(tcg_machine *m);
+static inline void tcg_code_collect(tcg_machine *m)
+{
+    if (__builtin_expect(m->code_garbage, 0))
+        tcg_code_collect_slow(m);
+}
 
 #endif

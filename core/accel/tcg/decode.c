@@ -2,6 +2,7 @@
 #include "accel/tcg/decode.h"
 #include "accel/tcg/mem.h"
 #include "accel/tcg/exceptions.h"
+#include "accel/tcg/fast_paths.h"
 
 static uint8_t fetch8(tcg_fetch *f)
 {
@@ -214,6 +215,7 @@ void tcg_decode(tcg_fetch *f, unsigned code_size, tcg_insn *in)
     in->fn = d->fn ? d->fn : op_ud;
     if ((d->flags & D_INV64) && code_size == SZ64)
         in->fn = op_ud;
+    in->fn = tcg_fast_path(in, code_size);
     in->len = (uint8_t)(f->lin - f->start);
 }
 

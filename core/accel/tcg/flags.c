@@ -78,6 +78,11 @@ uint64_t cc_compute_cf(const tcg_vcpu *v)
         return a < b;
     case CC_OP_LOGIC:
         return 0;
+    case CC_OP_EFLAGS:
+        return v->cc_src1 & X86_FLAG_CF;
+    case CC_OP_INC:
+    case CC_OP_DEC:
+        return v->cc_src2 & X86_FLAG_CF;   /* INC/DEC keep the previous CF */
     default:
         return cc_compute(v) & X86_FLAG_CF;
     }
@@ -101,6 +106,12 @@ bool cc_test(const tcg_vcpu *v, unsigned cond)
         case 7: r = sa <= sb; goto done;         /* LE */
         default: break;
         }
+    }
+    if (v->cc_op != CC_OP_EFLAGS && ((cond >> 1) == 2 || (cond >> 1) == 4)) {
+        /* ZF and SF come straight from the recorded result. */
+        uint64_t res = v->cc_res & size_mask(v->cc_size);
+        r = (cond >> 1) == 2 ? res == 0 : (res & sign_bit(v->cc_size)) != 0;
+        goto done;
     }
     uint64_t f = cc_compute(v);
     switch (cond >> 1) {

@@ -139,6 +139,7 @@ struct tcg_machine {
     const tcg_phys_ops *phys;
     void *phys_opaque;
     struct tcg_code_cache *code;
+    bool code_garbage;            /* invalidated blocks wait to be freed */
     tcg_vcpu **vcpus;
     unsigned nr_vcpus;
 };

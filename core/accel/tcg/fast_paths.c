@@ -1,0 +1,131 @@
+/*
+ * Register-only fast paths chosen at decode time.
+ *
+ * The general handlers serve register and memory operands alike (and LOCK),
+ * which costs a function-pointer read-modify-write per instruction.  Most
+ * executed instructions are register-to-register ALU ops and moves, so the
+ * decoder swaps in these leaner handlers when ModRM says both operands are
+ * registers; results and flags are the same by construction (the same
+ * lazy-flag records), and the differential tests run through both.
+ */
+#include "accel/tcg/ops.h"
+#include "accel/tcg/fast_paths.h"
+
+enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP };
+
+static inline void alu_reg(tcg_vcpu *v, const tcg_insn *in, unsigned dst, uint64_t b)
+{
+    unsigned sz = in->opsize;
+    uint64_t m = size_mask(sz);
+    uint64_t a = reg_read(v, dst, sz, in);
+    b &= m;
+    uint64_t res;
+    switch (in->sub) {
+    case ALU_ADD: res = a + b; cc_set(v, CC_OP_ADD, sz, a, b, res & m); break;
+    case ALU_OR: res = a | b; cc_set(v, CC_OP_LOGIC, sz, a, b, res); break;
+    case ALU_AND: res = a & b; cc_set(v, CC_OP_LOGIC, sz, a, b, res); break;
+    case ALU_XOR: res = a ^ b; cc_set(v, CC_OP_LOGIC, sz, a, b, res); break;
+    case ALU_SUB: res = a - b; cc_set(v, CC_OP_SUB, sz, a, b, res & m); break;
+    case ALU_CMP: cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & m); return;
+    case ALU_ADC: {
+        uint64_t c = cc_compute_cf(v);
+        res = a + b + c;
+        cc_set(v, CC_OP_ADC, sz, a, b, res & m);
+        break;
+    }
+    default: {
+        uint64_t c = cc_compute_cf(v);
+        res = a - b - c;
+        cc_set(v, CC_OP_SBB, sz, a, b, res & m);
+        break;
+    }
+    }
+    reg_write(v, dst, sz, res, in);
+}
+
+static void op_alu_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    alu_reg(v, in, in->rm, reg_read(v, in->reg, in->opsize, in));
+}
+
+static void op_alu_rr_rev(tcg_vcpu *v, const tcg_insn *in)
+{
+    alu_reg(v, in, in->reg, reg_read(v, in->rm, in->opsize, in));
+}
+
+static void op_alu_ri(tcg_vcpu *v, const tcg_insn *in)
+{
+    alu_reg(v, in, in->rm, in->imm);
+}
+
+static void op_mov_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    reg_write(v, in->rm, in->opsize, reg_read(v, in->reg, in->opsize, in), in);
+}
+
+static void op_mov_rr_rev(tcg_vcpu *v, const tcg_insn *in)
+{
+    reg_write(v, in->reg, in->opsize, reg_read(v, in->rm, in->opsize, in), in);
+}
+
+static void op_test_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    unsigned sz = in->opsize;
+    uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in);
+    cc_set(v, CC_OP_LOGIC, sz, a, b, a & b);
+}
+
+static void incdec_reg(tcg_vcpu *v, const tcg_insn *in, bool inc)
+{
+    unsigned sz = in->opsize;
+    uint64_t m = size_mask(sz);
+    uint64_t cf = cc_compute_cf(v);
+    uint64_t a = reg_read(v, in->rm, sz, in);
+    uint64_t res = (inc ? a + 1 : a - 1) & m;
+    reg_write(v, in->rm, sz, res, in);
+    cc_set(v, inc ? CC_OP_INC : CC_OP_DEC, sz, a, cf, res);
+}
+
+static void op_inc_r(tcg_vcpu *v, const tcg_insn *in) { incdec_reg(v, in, true); }
+static void op_dec_r(tcg_vcpu *v, const tcg_insn *in) { incdec_reg(v, in, false); }
+
+/* 64-bit memory load/store with a simple base+disp address: the commonest
+ * memory forms in compiled code. */
+static void op_mov_load64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
+    if (in->seg >= X86_SEG_FS)
+        ea += v->s.seg[in->seg].base;
+    v->s.regs[in->reg] = tcg_lin_read(v, ea, 8);
+}
+
+static void op_mov_store64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
+    if (in->seg >= X86_SEG_FS)
+        ea += v->s.seg[in->seg].base;
+    tcg_lin_write(v, ea, 8, v->s.regs[in->reg]);
+}
+
+tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
+{
+    tcg_op_fn fn = in->fn;
+    if (in->mod == 3 && !(in->prefix & PFX_LOCK)) {
+        if (fn == op_alu_rm_r) return op_alu_rr;
+        if (fn == op_alu_r_rm) return op_alu_rr_rev;
+        if (fn == op_alu_rm_imm) return op_alu_ri;
+        if (fn == op_mov_rm_r) return op_mov_rr;
+        if (fn == op_mov_r_rm) return op_mov_rr_rev;
+        if (fn == op_test_rm_r) return op_test_rr;
+        if (fn == op_inc_rm) return op_inc_r;
+        if (fn == op_dec_rm) return op_dec_r;
+        return fn;
+    }
+    /* 64-bit code, 64-bit operand, [base + disp] without index or RIP. */
+    if (code_size == SZ64 && in->opsize == SZ64 && in->adsize == SZ64 &&
+        in->index == TCG_REG_NONE && in->base < 16) {
+        if (fn == op_mov_r_rm) return op_mov_load64;
+        if (fn == op_mov_rm_r) return op_mov_store64;
+    }
+    return fn;
+}

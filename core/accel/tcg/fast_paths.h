@@ -1,0 +1,10 @@
+/* Decode-time choice of register-only and simple-address fast handlers. */
+#ifndef MODEMU_TCG_FAST_PATHS_H
+#define MODEMU_TCG_FAST_PATHS_H
+
+#include "accel/tcg/tcg_vcpu.h"
+
+/* Returns a faster handler equivalent to in->fn for this operand form, or in->fn. */
+tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size);
+
+#endif
