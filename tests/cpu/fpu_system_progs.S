@@ -1,0 +1,89 @@
+/*
+ * Guest programs of test_fpu_system.c (64-bit, copied to GUEST_CODE; RDI
+ * points to scratch data).  Each is a start/end symbol pair; a label
+ * <name>_fault marks the instruction expected to take the exception.
+ */
+.macro PROG name
+    .globl \name, \name\()_end
+\name:
+.endm
+
+    .section .rodata.fpuprogs, "a"
+
+    /* ZE unmasked: FDIV by zero sets ES; the next waiting x87 instruction
+     * takes #MF (CR0.NE=1).  FNSTSW before it does not wait. */
+PROG prog_x87_mf
+    fninit
+    movw $0x037b, (%rdi)
+    fldcw (%rdi)
+    fld1
+    fldz
+    fdivrp
+    fnstsw %ax
+    .globl prog_x87_mf_fault
+prog_x87_mf_fault:
+    fld1
+    hlt
+prog_x87_mf_end:
+
+    /* Masked invalid: FSQRT(-1) gives the indefinite, no exception. */
+PROG prog_x87_masked
+    fninit
+    fld1
+    fchs
+    fsqrt
+    fstpl (%rdi)
+    fnstsw %ax
+    hlt
+prog_x87_masked_end:
+
+    /* ZM unmasked in MXCSR: DIVSS by zero -> #XM (or #UD without
+     * CR4.OSXMMEXCPT), destination unchanged. */
+PROG prog_sse_xm
+    movl $0x1d80, (%rdi)
+    ldmxcsr (%rdi)
+    movl $0x3f800000, %eax
+    movd %eax, %xmm0
+    xorps %xmm1, %xmm1
+    .globl prog_sse_xm_fault
+prog_sse_xm_fault:
+    divss %xmm1, %xmm0
+    hlt
+prog_sse_xm_end:
+
+PROG prog_sse_add
+    .globl prog_sse_add_fault
+prog_sse_add_fault:
+    addps %xmm1, %xmm0
+    hlt
+prog_sse_add_end:
+
+PROG prog_x87_fld1
+    .globl prog_x87_fld1_fault
+prog_x87_fld1_fault:
+    fld1
+    hlt
+prog_x87_fld1_end:
+
+PROG prog_mmx_paddw
+    .globl prog_mmx_paddw_fault
+prog_mmx_paddw_fault:
+    paddw %mm1, %mm0
+    hlt
+prog_mmx_paddw_end:
+
+    /* Unmasked IE by an SNaN load: the invalid FADD leaves ST(0) alone. */
+PROG prog_x87_ie_keep
+    fninit
+    movw $0x037e, (%rdi)
+    fldcw (%rdi)
+    fld1
+    movl $0x7f800001, 8(%rdi)
+    fadds 8(%rdi)
+    fnstsw %ax
+    fnstenv 16(%rdi)
+    fninit
+    hlt
+prog_x87_ie_keep_end:
+
+    .section .note.GNU-stack,"",@progbits
