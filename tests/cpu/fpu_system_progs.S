@@ -86,4 +86,18 @@ PROG prog_x87_ie_keep
     hlt
 prog_x87_ie_keep_end:
 
+    /* A pending x87 exception is reported by the next MMX instruction. */
+PROG prog_mmx_pending
+    fninit
+    movw $0x037b, (%rdi)
+    fldcw (%rdi)
+    fld1
+    fldz
+    fdivrp
+    .globl prog_mmx_pending_fault
+prog_mmx_pending_fault:
+    paddw %mm1, %mm0
+    hlt
+prog_mmx_pending_end:
+
     .section .note.GNU-stack,"",@progbits

@@ -30,6 +30,8 @@ PROG(prog_sse_add);
 PROG(prog_x87_fld1);
 PROG(prog_mmx_paddw);
 PROG(prog_x87_ie_keep);
+PROG(prog_mmx_pending);
+extern const uint8_t prog_mmx_pending_fault[];
 extern const uint8_t prog_x87_mf_fault[], prog_sse_xm_fault[], prog_sse_add_fault[],
     prog_x87_fld1_fault[], prog_mmx_paddw_fault[];
 
@@ -89,6 +91,10 @@ static void test_x87_pending(guest_env *e)
     uint16_t ax = (uint16_t)e->cpu->s.regs[X86_R_AX];
     CHECK((ax & 0x80ff) == 0x8084, "FNSTSW with a pending exception: AX %#x (ZE|ES|B)", ax);
 
+    vec = run(e, prog_mmx_pending, prog_mmx_pending_end, 0, 0, 0, &rip);
+    CHECK(vec == X86_EXC_MF && rip == guest_addr(prog_mmx_pending, prog_mmx_pending_fault),
+          "MMX after a pending x87 exception: vector %u RIP %#" PRIx64, vec, rip);
+
     vec = run(e, prog_x87_mf, prog_x87_mf_end, 0, X86_CR0_NE, 0, &rip);
     CHECK(vec == NO_VECTOR, "x87 with CR0.NE=0 took vector %u", vec);
 
@@ -145,6 +151,8 @@ static void test_cr_gating(guest_env *e)
           X86_CR4_OSFXSR, X86_EXC_UD },
         { "MMX with TS", prog_mmx_paddw, prog_mmx_paddw_end, prog_mmx_paddw_fault, X86_CR0_TS,
           0, X86_EXC_NM },
+        { "MMX with EM", prog_mmx_paddw, prog_mmx_paddw_end, prog_mmx_paddw_fault, X86_CR0_EM,
+          0, X86_EXC_UD },
     };
     for (size_t i = 0; i < sizeof(cases) / sizeof(cases[0]); i++) {
         uint64_t rip;

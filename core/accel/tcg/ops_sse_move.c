@@ -5,6 +5,7 @@
  */
 #include "accel/tcg/sse.h"
 #include "accel/tcg/sse3.h"
+#include "accel/tcg/fpu_helpers.h"
 #include "accel/tcg/exceptions.h"
 
 /* 0F 10/11: MOVUPS, MOVUPD, MOVSS, MOVSD (load and store forms). */
@@ -236,6 +237,9 @@ void op_sse_pinsrw(tcg_vcpu *v, const tcg_insn *in)
 /* 0F 77: EMMS. */
 void op_emms(tcg_vcpu *v, const tcg_insn *in)
 {
+    if (v->s.cr0 & X86_CR0_EM)
+        tcg_raise(v, X86_EXC_UD);
     tcg_fpu_check(v);
+    x87_check_pending(v);
     v->s.fpu.ftw = 0;
 }

@@ -2,11 +2,17 @@
 #include <immintrin.h>
 
 #include "accel/tcg/sse.h"
+#include "accel/tcg/fpu_helpers.h"
 #include "accel/tcg/exceptions.h"
 
+/* MMX instructions: #UD with CR0.EM (not #NM as for x87), #NM with CR0.TS,
+ * and #MF for a pending unmasked x87 exception like any waiting x87 op. */
 void mmx_enter(tcg_vcpu *v)
 {
+    if (v->s.cr0 & X86_CR0_EM)
+        tcg_raise(v, X86_EXC_UD);
     tcg_fpu_check(v);
+    x87_check_pending(v);
     v->s.fpu.top = 0;
     v->s.fpu.ftw = 0xff;
 }
