@@ -29,12 +29,12 @@ static void set_not_found(const char *kind, const char *name, mm_error **errp)
 {
     const char *plugin = mm_catalog_plugin_for(kind, name);
     mm_plugin_file *pf = plugin ? mm_plugin_file_by_name(plugin) : NULL;
-    if (pf && pf->problem)
-        mm_error_set(errp, "%s '%s' is provided by plugin %s, but %s is unusable: %s",
-                     mm_kind_label(kind), name, plugin, pf->path, pf->problem);
-    else if (plugin)
+    if (plugin && !pf)
         mm_error_set(errp, "%s '%s' is provided by plugin %s, which is not installed",
                      mm_kind_label(kind), name, plugin);
+    else if (pf && pf->problem)
+        mm_error_set(errp, "%s '%s' is provided by plugin %s, but %s is unusable: %s",
+                     mm_kind_label(kind), name, plugin, pf->path, pf->problem);
     else if (!strcmp(kind, MM_KIND_DEVICE))
         mm_error_set(errp, "'%s' is not a valid device model name", name);
     else

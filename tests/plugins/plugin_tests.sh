@@ -81,6 +81,11 @@ discovery-and-listing)
   run "$path" new device tp-widget speed=7
   expect_ok
   expect_out "realized tp-widget"
+  # A catalog plugin that is present but garbage is named as unusable.
+  cp "$work/junk/garbage.so" "$work/junk/ui-vnc.so"
+  run "$path" new display vnc
+  [ "$(rc)" != 0 ] || fail "garbage ui-vnc accepted"
+  expect_err "display 'vnc' is provided by plugin ui-vnc, but $work/junk/ui-vnc.so is unusable: not an ELF file"
   ;;
 load-on-demand)
   stage ok
