@@ -168,6 +168,26 @@ const mm_type *mm_type_register_for(const mm_type_info *info, const char *plugin
     return t;
 }
 
+static gboolean registered_by(gpointer key, gpointer value, gpointer plugin)
+{
+    const mm_type *t = value;
+    return t->plugin && !strcmp(t->plugin, plugin);
+}
+
+void mm_type_unregister_plugin(const char *plugin)
+{
+    registry_ensure_init();
+    g_hash_table_foreach_remove(types_by_key, registered_by, (gpointer)plugin);
+    for (guint i = types_in_order->len; i-- > 0;) {
+        mm_type *t = g_ptr_array_index(types_in_order, i);
+        if (registered_by(NULL, t, (gpointer)plugin)) {
+            g_ptr_array_remove_index(types_in_order, i);
+            g_free(t->plugin);
+            g_free(t);
+        }
+    }
+}
+
 MM_API const mm_type *mm_type_register(const mm_type_info *info, mm_error **errp)
 {
     return mm_type_register_for(info, NULL, errp);

@@ -17,6 +17,10 @@ bool mm_is_root_kind(const char *name);
 const mm_type *mm_type_register_for(const mm_type_info *info, const char *plugin,
                                     mm_error **errp);
 
+/* Removes every type plugin `plugin` registered (its registration or init
+ * failed, so none of its objects exist).  Names and aliases become free. */
+void mm_type_unregister_plugin(const char *plugin);
+
 /* The root kind a type belongs to ("device", "netdev" ...). */
 const char *mm_type_kind(const mm_type *type);
 /* The plugin that registered the type, NULL for core types. */

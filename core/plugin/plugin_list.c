@@ -40,6 +40,8 @@ char *mm_plugin_file_load_problem(const mm_plugin_file *pf)
 {
     if (pf->problem)
         return g_strdup(pf->problem);
+    if (pf->load_error)
+        return g_strdup(pf->load_error);
     if (!pf->manifest)
         return g_strdup("no manifest");
     if (pf->manifest->abi_version != MODEMU_PLUGIN_ABI_VERSION)

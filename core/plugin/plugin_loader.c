@@ -145,6 +145,19 @@ static bool open_and_check(mm_plugin_file *pf, mm_error **errp)
     return true;
 }
 
+/* A plugin that failed after registering types takes them back out and is
+ * not tried again: the same error answers later attempts. */
+static void undo_failed_load(mm_plugin_file *pf, const mm_error *err)
+{
+    if (pf->descriptor)
+        mm_type_unregister_plugin(pf->descriptor->name);
+    if (pf->handle)
+        lt_dlclose(pf->handle);
+    pf->handle = NULL;
+    pf->descriptor = NULL;
+    pf->load_error = g_strdup(err ? err->message : "failed to load");
+}
+
 bool mm_plugin_file_load(mm_plugin_file *pf, bool run_init, mm_error **errp)
 {
     if (pf->loaded)
@@ -153,20 +166,33 @@ bool mm_plugin_file_load(mm_plugin_file *pf, bool run_init, mm_error **errp)
         mm_error_set(errp, "plugin %s is unusable: %s", pf->path, pf->problem);
         return false;
     }
+    if (pf->load_error) {
+        mm_error_set(errp, "%s", pf->load_error);
+        return false;
+    }
     if (pf->loading) {
         mm_error_set(errp, "plugin %s: circular plugin dependency", pf->path);
         return false;
     }
     pf->loading = true;
-    bool ok = (pf->descriptor || open_and_check(pf, errp)) && load_requirements(pf, run_init, errp)
-              && register_types(pf, errp);
-    if (ok && run_init && pf->descriptor->init && !pf->descriptor->init(errp)) {
-        mm_error_prepend(errp, "plugin %s", pf->path);
+    mm_error *err = NULL;
+    bool ok = (pf->descriptor || open_and_check(pf, &err)) && load_requirements(pf, run_init, &err)
+              && register_types(pf, &err);
+    if (ok && run_init && pf->descriptor->init && !pf->descriptor->init(&err)) {
+        if (!err)
+            mm_error_set(&err, "initialisation failed");
+        mm_error_prepend(&err, "plugin %s", pf->path);
         ok = false;
     }
     pf->loading = false;
-    if (!ok)
+    if (!ok) {
+        undo_failed_load(pf, err);
+        if (errp && !*errp)
+            *errp = err;
+        else
+            mm_error_free(err);
         return false;
+    }
     pf->loaded = true;
     if (!load_order)
         load_order = g_ptr_array_new();

@@ -18,6 +18,7 @@ typedef struct mm_plugin_file {
     char *path;               /* the .so */
     char *stem;               /* file name without ".so": the plugin name */
     char *problem;            /* why the file is unusable (garbage ELF, bad manifest) */
+    char *load_error;         /* why loading failed; not retried */
     bool has_manifest;
     mm_manifest *manifest;    /* NULL if missing or unreadable */
     char *shadowed_by;        /* set when an earlier directory has the same stem */

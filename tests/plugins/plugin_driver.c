@@ -5,6 +5,8 @@
  *   plugin-driver types KIND                  mm_plugins_foreach_type
  *   plugin-driver help KIND NAME              mm_plugins_print_type_help
  *   plugin-driver new KIND NAME [k=v ...]     require, create, set, realize
+ *   plugin-driver require-twice KIND NAME     require twice: a failed plugin
+ *                                             must fail again, not half-work
  * Errors: one line on stderr, exit status 1.
  */
 #include <stdio.h>
@@ -48,6 +50,22 @@ static int create(int argc, char **argv)
     return 0;
 }
 
+static int require_twice(const char *kind, const char *name)
+{
+    int failures = 0;
+    for (int i = 0; i < 2; i++) {
+        mm_error *err = NULL;
+        if (!mm_plugins_require_type(kind, name, &err)) {
+            printf("attempt %d: %s\n", i + 1, err->message);
+            mm_error_free(err);
+            failures++;
+        } else {
+            printf("attempt %d: ok\n", i + 1);
+        }
+    }
+    return failures ? 1 : 0;
+}
+
 int main(int argc, char **argv)
 {
     mm_plugins_discover();
@@ -67,6 +85,8 @@ int main(int argc, char **argv)
         }
         return 0;
     }
+    if (argc == 4 && !strcmp(argv[1], "require-twice"))
+        return require_twice(argv[2], argv[3]);
     if (argc >= 4 && !strcmp(argv[1], "new"))
         return create(argc, argv);
     fprintf(stderr, "usage: plugin-driver list | types KIND | help KIND NAME | new KIND NAME [k=v...]\n");

@@ -149,6 +149,16 @@ refuse-missing-dependency)
   run "$work/orphan:$work/gen/absent" new device tp-orphan-dev
   expect_ok
   ;;
+refuse-init-failure)
+  stage initfail
+  run "$work/initfail" new device tp-initfail-dev
+  expect_refusal "plugin $work/initfail/tp-initfail.so: cannot reach the widget controller"
+  # Its types were withdrawn: a second attempt fails the same way.
+  run "$work/initfail" require-twice device tp-initfail-dev
+  [ "$(rc)" = 1 ] || fail "require-twice: rc $(rc)"
+  [ "$(grep -c "cannot reach the widget controller" "$work/out")" = 2 ] \
+    || fail "second attempt did not fail: $(cat "$work/out")"
+  ;;
 shadowing)
   stage ok
   mkdir -p "$work/later"

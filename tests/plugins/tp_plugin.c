@@ -5,6 +5,7 @@
  *   TP_PARENT    parent type (default "device")     TP_REQUIRES  a required plugin
  *   TP_ABI_DELTA added to the ABI version           TP_STAMP   build stamp override
  *   TP_USE_DUMMY link to and call libtpdummy (a library the tests delete)
+ *   TP_INIT_FAILS the descriptor's init fails (its types must be withdrawn)
  * A constructor writes $TP_CTOR_MARK/<name> when the plugin is loaded, which
  * is how tests prove that listing loads nothing.
  */
@@ -79,6 +80,17 @@ static const mm_type_info tp_type = {
 
 static const mm_type_info *const tp_types[] = {&tp_type, NULL};
 
+#ifdef TP_INIT_FAILS
+static bool tp_init(mm_error **errp)
+{
+    mm_error_set(errp, "cannot reach the widget controller");
+    return false;
+}
+#define TP_INIT tp_init
+#else
+#define TP_INIT NULL
+#endif
+
 #ifdef TP_REQUIRES
 static const char *const tp_requires[] = {TP_REQUIRES, NULL};
 #define TP_REQUIRES_LIST tp_requires
@@ -93,4 +105,5 @@ MM_PLUGIN_EXPORT const mm_plugin_descriptor modemu_plugin_descriptor = {
     .description = "modemu test plugin " TP_NAME,
     .types = tp_types,
     .requires = TP_REQUIRES_LIST,
+    .init = TP_INIT,
 };
