@@ -20,6 +20,13 @@
  * mm_object_new ...), so callers normally never call it themselves.  The root
  * kinds of <modemu/object.h> ("device", "netdev", ...) are registered first as
  * abstract types; a core type names one of them or another type as parent.
+ *
+ * Linking: a static archive only contributes the object files something
+ * references, and a file whose only entry point is this constructor is
+ * referenced by nothing.  libmodemu.so contains every file; a test that needs
+ * the core types and links the core statically should link the object
+ * library (target_link_libraries(t PRIVATE modemu-core-objs ...), as
+ * tests/object does) rather than the modemu-core-static archive.
  */
 #ifndef MODEMU_OBJECT_CORE_TYPES_H
 #define MODEMU_OBJECT_CORE_TYPES_H
