@@ -4,6 +4,7 @@
 
 #include "options/help.h"
 #include "options/log_items.h"
+#include "options/vga_types.h"
 #include "options/table.h"
 #include "vl/core_api.h"
 
@@ -140,6 +141,10 @@ static void print_accel_type(const mm_type_summary *type, void *opaque)
 
 static bool print_type_list(const char *kind, FILE *out, mm_error **errp)
 {
+    if (!strcmp(kind, "vga")) {
+        mm_vga_types_print(out);
+        return true;
+    }
     if (!strcmp(kind, "log")) {
         mm_log_items_print(out);
         return true;

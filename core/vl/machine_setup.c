@@ -4,6 +4,7 @@
 
 #include "options/help.h"
 #include "options/machine_opts.h"
+#include "options/vga_types.h"
 #include "object/property.h"
 #include "vl/core_api.h"
 #include "vl/vl.h"
@@ -116,10 +117,7 @@ static bool fill_board_choices(mm_machine_state *m, const mm_opts *mopts, mm_err
     m->initrd = machine_string(mopts, "initrd");
     m->append = machine_string(mopts, "append");
     m->vga = machine_string(mopts, "vga");
-    static const char *const vga_types[] = {
-        "none", "std", "cirrus", "vmware", "qxl", "xenfb", "tcx", "cg3", "virtio", NULL
-    };
-    if (m->vga && !g_strv_contains(vga_types, m->vga)) {
+    if (m->vga && !mm_vga_type_find(m->vga)) {
         mm_error_set(errp, "unknown vga type: %s", m->vga);
         return false;
     }

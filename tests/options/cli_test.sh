@@ -80,6 +80,8 @@ grep -q "^guest_errors" "$TMP/out" || fail "-d help lists guest_errors"
 expect_ok -M help
 grep -q "^Supported machines are:" "$TMP/out" || fail "-M help header"
 expect_ok -accel help
+expect_ok -vga help
+grep -q "^std  *standard VGA (default)$" "$TMP/out" || fail "-vga help does not list std"
 expect_ok -cpu help
 grep -q "qemu64" "$TMP/out" || fail "-cpu help does not list qemu64"
 
