@@ -105,3 +105,26 @@ void fd_stream_close(fd_stream *s)
         close(s->out_fd);
     s->in_fd = s->out_fd = -1;
 }
+
+static int fd_chardev_write(mm_chardev *chr, const uint8_t *buf, int len)
+{
+    return fd_stream_write(&((fd_chardev *)chr)->io, buf, len);
+}
+
+static void fd_chardev_accept_input(mm_chardev *chr)
+{
+    fd_stream_resume(&((fd_chardev *)chr)->io);
+}
+
+const mm_chardev_ops fd_chardev_ops = {
+    .write = fd_chardev_write,
+    .accept_input = fd_chardev_accept_input,
+};
+
+void fd_chardev_open(fd_chardev *c, int in_fd, int out_fd)
+{
+    fd_stream_init(&c->io, &c->chr, in_fd, out_fd);
+    c->chr.ops = &fd_chardev_ops;
+    fd_stream_resume(&c->io);
+    mm_chardev_be_event(&c->chr, MM_CHARDEV_OPENED);
+}

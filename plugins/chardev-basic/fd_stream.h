@@ -36,4 +36,16 @@ int fd_stream_write(fd_stream *s, const uint8_t *buf, int len);
 /* Stops reading and closes both descriptors (once if they are the same). */
 void fd_stream_close(fd_stream *s);
 
+/* Backends that are just an fd_stream (stdio, file, pipe, pty) embed this
+ * first and use fd_chardev_ops. */
+typedef struct fd_chardev {
+    mm_chardev chr;
+    fd_stream io;
+} fd_chardev;
+
+extern const mm_chardev_ops fd_chardev_ops;
+
+/* Wires chr to in_fd/out_fd, starts reading and reports OPENED. */
+void fd_chardev_open(fd_chardev *c, int in_fd, int out_fd);
+
 #endif

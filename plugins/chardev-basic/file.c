@@ -10,27 +10,11 @@
 #include "fd_stream.h"
 
 typedef struct file_chardev {
-    mm_chardev chr;
+    fd_chardev base;
     char *path;
     char *input_path;
     bool append;
-    fd_stream io;
 } file_chardev;
-
-static int file_write(mm_chardev *chr, const uint8_t *buf, int len)
-{
-    return fd_stream_write(&((file_chardev *)chr)->io, buf, len);
-}
-
-static void file_accept_input(mm_chardev *chr)
-{
-    fd_stream_resume(&((file_chardev *)chr)->io);
-}
-
-static const mm_chardev_ops file_ops = {
-    .write = file_write,
-    .accept_input = file_accept_input,
-};
 
 static int open_or_error(const char *path, int flags, mm_error **errp)
 {
@@ -59,16 +43,13 @@ static bool file_realize(mm_object *obj, mm_error **errp)
             return false;
         }
     }
-    fd_stream_init(&f->io, &f->chr, in, out);
-    f->chr.ops = &file_ops;
-    fd_stream_resume(&f->io);
-    mm_chardev_be_event(&f->chr, MM_CHARDEV_OPENED);
+    fd_chardev_open(&f->base, in, out);
     return true;
 }
 
 static void file_unrealize(mm_object *obj)
 {
-    fd_stream_close(&((file_chardev *)obj)->io);
+    fd_stream_close(&((file_chardev *)obj)->base.io);
 }
 
 static const mm_property file_properties[] = {

@@ -11,25 +11,9 @@
 #include "fd_stream.h"
 
 typedef struct pipe_chardev {
-    mm_chardev chr;
+    fd_chardev base;
     char *path;
-    fd_stream io;
 } pipe_chardev;
-
-static int pipe_write(mm_chardev *chr, const uint8_t *buf, int len)
-{
-    return fd_stream_write(&((pipe_chardev *)chr)->io, buf, len);
-}
-
-static void pipe_accept_input(mm_chardev *chr)
-{
-    fd_stream_resume(&((pipe_chardev *)chr)->io);
-}
-
-static const mm_chardev_ops pipe_ops = {
-    .write = pipe_write,
-    .accept_input = pipe_accept_input,
-};
 
 /* O_RDWR: opening a FIFO does not wait for the other side. */
 static int open_fifo(const char *path)
@@ -60,16 +44,13 @@ static bool pipe_realize(mm_object *obj, mm_error **errp)
             return false;
         }
     }
-    fd_stream_init(&p->io, &p->chr, in, out);
-    p->chr.ops = &pipe_ops;
-    fd_stream_resume(&p->io);
-    mm_chardev_be_event(&p->chr, MM_CHARDEV_OPENED);
+    fd_chardev_open(&p->base, in, out);
     return true;
 }
 
 static void pipe_unrealize(mm_object *obj)
 {
-    fd_stream_close(&((pipe_chardev *)obj)->io);
+    fd_stream_close(&((pipe_chardev *)obj)->base.io);
 }
 
 static const mm_property pipe_properties[] = {

@@ -18,25 +18,9 @@
 #include "fd_stream.h"
 
 typedef struct pty_chardev {
-    mm_chardev chr;
+    fd_chardev base;
     int slave_fd;
-    fd_stream io;
 } pty_chardev;
-
-static int pty_write(mm_chardev *chr, const uint8_t *buf, int len)
-{
-    return fd_stream_write(&((pty_chardev *)chr)->io, buf, len);
-}
-
-static void pty_accept_input(mm_chardev *chr)
-{
-    fd_stream_resume(&((pty_chardev *)chr)->io);
-}
-
-static const mm_chardev_ops pty_ops = {
-    .write = pty_write,
-    .accept_input = pty_accept_input,
-};
 
 static int open_master(mm_error **errp, char **slave_name)
 {
@@ -70,18 +54,15 @@ static bool pty_realize(mm_object *obj, mm_error **errp)
     fprintf(stderr, "char device redirected to %s (label %s)\n", slave_name,
             obj->id ? obj->id : "pty");
     free(slave_name);
-    fd_stream_init(&p->io, &p->chr, master, master);
-    p->io.drop_when_full = true;
-    p->chr.ops = &pty_ops;
-    fd_stream_resume(&p->io);
-    mm_chardev_be_event(&p->chr, MM_CHARDEV_OPENED);
+    fd_chardev_open(&p->base, master, master);
+    p->base.io.drop_when_full = true;
     return true;
 }
 
 static void pty_unrealize(mm_object *obj)
 {
     pty_chardev *p = (pty_chardev *)obj;
-    fd_stream_close(&p->io);
+    fd_stream_close(&p->base.io);
     if (p->slave_fd >= 0)
         close(p->slave_fd);
     p->slave_fd = -1;

@@ -13,9 +13,8 @@
 #include "fd_stream.h"
 
 typedef struct stdio_chardev {
-    mm_chardev chr;
+    fd_chardev base;
     bool signal;
-    fd_stream io;
 } stdio_chardev;
 
 static bool stdio_in_use;
@@ -48,21 +47,6 @@ static void enter_raw_mode(bool keep_signals)
     tcsetattr(STDIN_FILENO, TCSANOW, &raw);
 }
 
-static int stdio_write(mm_chardev *chr, const uint8_t *buf, int len)
-{
-    return fd_stream_write(&((stdio_chardev *)chr)->io, buf, len);
-}
-
-static void stdio_accept_input(mm_chardev *chr)
-{
-    fd_stream_resume(&((stdio_chardev *)chr)->io);
-}
-
-static const mm_chardev_ops stdio_ops = {
-    .write = stdio_write,
-    .accept_input = stdio_accept_input,
-};
-
 static bool stdio_realize(mm_object *obj, mm_error **errp)
 {
     stdio_chardev *s = (stdio_chardev *)obj;
@@ -72,17 +56,14 @@ static bool stdio_realize(mm_object *obj, mm_error **errp)
     }
     stdio_in_use = true;
     enter_raw_mode(s->signal);
-    fd_stream_init(&s->io, &s->chr, STDIN_FILENO, STDOUT_FILENO);
-    s->chr.ops = &stdio_ops;
-    fd_stream_resume(&s->io);
-    mm_chardev_be_event(&s->chr, MM_CHARDEV_OPENED);
+    fd_chardev_open(&s->base, STDIN_FILENO, STDOUT_FILENO);
     return true;
 }
 
 static void stdio_unrealize(mm_object *obj)
 {
     stdio_chardev *s = (stdio_chardev *)obj;
-    fd_stream_pause(&s->io);   /* stdin/stdout stay open: they are not ours */
+    fd_stream_pause(&s->base.io);   /* stdin/stdout stay open: they are not ours */
     stdio_chardev_restore_terminal();
     stdio_in_use = false;
 }

@@ -123,14 +123,32 @@ static void cmd_read_sized(mm_qtest_session *s, char **words, const qtest_comman
     mm_qtest_session_sendf(s, "OK 0x%016" PRIx64 "\n", value);
 }
 
+/* "ADDR SIZE" of the buffer commands; false (and replied) when malformed. */
+static bool parse_addr_and_size(mm_qtest_session *s, char **words, mm_address_space **as,
+                                uint64_t *addr, uint64_t *len)
+{
+    *as = memory_space(s);
+    return *as && parse_u64(s, words[1], addr) && parse_buffer_size(s, words[2], len);
+}
+
+/* The guest bytes a read/b64read names (g_free), or NULL when malformed. */
+static uint8_t *read_guest_buffer(mm_qtest_session *s, char **words, uint64_t *len)
+{
+    mm_address_space *as;
+    uint64_t addr;
+    if (!parse_addr_and_size(s, words, &as, &addr, len))
+        return NULL;
+    uint8_t *data = g_malloc(*len ? *len : 1);
+    mm_as_read_buf(as, addr, data, *len);
+    return data;
+}
+
 static void cmd_read_buffer(mm_qtest_session *s, char **words, const qtest_command *cmd)
 {
-    uint64_t addr, len;
-    mm_address_space *as = memory_space(s);
-    if (!as || !parse_u64(s, words[1], &addr) || !parse_buffer_size(s, words[2], &len))
+    uint64_t len;
+    uint8_t *data = read_guest_buffer(s, words, &len);
+    if (!data)
         return;
-    uint8_t *data = g_malloc(len ? len : 1);
-    mm_as_read_buf(as, addr, data, len);
     GString *reply = g_string_sized_new(2 * len + 8);
     g_string_append(reply, "OK 0x");
     for (uint64_t i = 0; i < len; i++)
@@ -143,12 +161,10 @@ static void cmd_read_buffer(mm_qtest_session *s, char **words, const qtest_comma
 
 static void cmd_b64read(mm_qtest_session *s, char **words, const qtest_command *cmd)
 {
-    uint64_t addr, len;
-    mm_address_space *as = memory_space(s);
-    if (!as || !parse_u64(s, words[1], &addr) || !parse_buffer_size(s, words[2], &len))
+    uint64_t len;
+    uint8_t *data = read_guest_buffer(s, words, &len);
+    if (!data)
         return;
-    uint8_t *data = g_malloc(len ? len : 1);
-    mm_as_read_buf(as, addr, data, len);
     char *b64 = g_base64_encode(data, len);
     mm_qtest_session_sendf(s, "OK %s\n", b64);
     g_free(b64);
@@ -179,16 +195,21 @@ static bool decode_hex_data(mm_qtest_session *s, const char *text, uint8_t *data
     return true;
 }
 
+/* write and b64write reject data shorter than 3 characters, as QEMU does. */
+static bool check_data_length(mm_qtest_session *s, const char *data)
+{
+    if (strlen(data) >= 3)
+        return true;
+    mm_qtest_session_sendf(s, "ERR invalid argument size\n");
+    return false;
+}
+
 static void cmd_write_buffer(mm_qtest_session *s, char **words, const qtest_command *cmd)
 {
+    mm_address_space *as;
     uint64_t addr, len;
-    mm_address_space *as = memory_space(s);
-    if (!as || !parse_u64(s, words[1], &addr) || !parse_buffer_size(s, words[2], &len))
+    if (!parse_addr_and_size(s, words, &as, &addr, &len) || !check_data_length(s, words[3]))
         return;
-    if (strlen(words[3]) < 3) {
-        mm_qtest_session_sendf(s, "ERR invalid argument size\n");
-        return;
-    }
     uint8_t *data = g_malloc(len ? len : 1);
     if (decode_hex_data(s, words[3], data, len)) {
         mm_as_write_buf(as, addr, data, len);
@@ -199,14 +220,10 @@ static void cmd_write_buffer(mm_qtest_session *s, char **words, const qtest_comm
 
 static void cmd_b64write(mm_qtest_session *s, char **words, const qtest_command *cmd)
 {
+    mm_address_space *as;
     uint64_t addr, len;
-    mm_address_space *as = memory_space(s);
-    if (!as || !parse_u64(s, words[1], &addr) || !parse_buffer_size(s, words[2], &len))
+    if (!parse_addr_and_size(s, words, &as, &addr, &len) || !check_data_length(s, words[3]))
         return;
-    if (strlen(words[3]) < 3) {
-        mm_qtest_session_sendf(s, "ERR invalid argument size\n");
-        return;
-    }
     gsize decoded_len = 0;
     guchar *decoded = g_base64_decode(words[3], &decoded_len);
     if (decoded_len != len) {
@@ -220,10 +237,9 @@ static void cmd_b64write(mm_qtest_session *s, char **words, const qtest_command 
 
 static void cmd_memset(mm_qtest_session *s, char **words, const qtest_command *cmd)
 {
+    mm_address_space *as;
     uint64_t addr, len, byte;
-    mm_address_space *as = memory_space(s);
-    if (!as || !parse_u64(s, words[1], &addr) || !parse_buffer_size(s, words[2], &len) ||
-        !parse_u64(s, words[3], &byte))
+    if (!parse_addr_and_size(s, words, &as, &addr, &len) || !parse_u64(s, words[3], &byte))
         return;
     if (len) {
         uint8_t *data = g_malloc(len);
