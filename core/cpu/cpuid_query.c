@@ -115,6 +115,17 @@ mm_x86_cpuid_result mm_cpuid_query(const mm_x86_cpuid_model *m, uint32_t apic_id
                                    uint32_t leaf, uint32_t subleaf)
 {
     (void)subleaf;
+    if ((leaf & 0xffff0000u) == 0x40000000u && mm_cpuid_has(m, MM_FEAT_1_ECX, 31)) {
+        /* Hypervisor leaves, as QEMU's TCG answers them: signature "TCGTCGTCGTCG". */
+        mm_x86_cpuid_result r = { 0, 0, 0, 0 };
+        if (leaf == 0x40000000u) {
+            r.eax = 0x40000001u;
+            r.ebx = string_word("TCGTCGTCGTCG", 12, 0);
+            r.ecx = string_word("TCGTCGTCGTCG", 12, 1);
+            r.edx = string_word("TCGTCGTCGTCG", 12, 2);
+        }
+        return r;
+    }
     if (leaf >= 0x80000000u) {
         if (leaf > m->xlevel)
             return (mm_x86_cpuid_result){ 0, 0, 0, 0 };

@@ -7,6 +7,7 @@
  */
 #include "accel/tcg/ops.h"
 #include "accel/tcg/exceptions.h"
+#include "accel/tcg/trace.h"
 
 #define STRING_CHUNK 4096
 
@@ -77,7 +78,9 @@ static void string_op(tcg_vcpu *v, const tcg_insn *in, str_kind kind)
     }
     unsigned asz = in->adsize;
     bool conditional = kind == STR_CMPS || kind == STR_SCAS;
-    for (unsigned n = 0; n < STRING_CHUNK; n++) {
+    /* Under -d cpu one iteration per execution, as QEMU -singlestep logs them. */
+    unsigned chunk = tcg_trace_enabled ? 1 : STRING_CHUNK;
+    for (unsigned n = 0; n < chunk; n++) {
         if ((v->s.regs[X86_R_CX] & addr_mask(asz)) == 0)
             return;
         string_step(v, in, kind, delta);

@@ -47,7 +47,7 @@ void tcg_seg_from_descriptor(mm_x86_segment *s, uint16_t sel, uint32_t lo, uint3
     s->selector = sel;
     s->base = (lo >> 16) | ((hi & 0xff) << 16) | (hi & 0xff000000);
     s->limit = limit;
-    s->flags = hi & 0x00f0ff00;
+    s->flags = hi & 0x00ffff00;   /* as QEMU caches it: limit bits 19:16 included */
 }
 
 static void set_accessed(tcg_vcpu *v, uint16_t sel, uint32_t hi)
