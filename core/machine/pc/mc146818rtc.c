@@ -62,6 +62,7 @@
 #define RTC_FREQ 32768
 #define UIP_WINDOW_NS 244000
 #define NS_PER_SEC ((int64_t)MM_NS_PER_SEC)
+#define RTC_MAX_SECONDS 7258118400ll   /* 2200-01-01T00:00:00Z */
 
 typedef struct mm_rtc {
     mm_isa_device parent;
@@ -163,7 +164,10 @@ static int64_t rtc_regs_to_time(const mm_rtc *s)
         .tm_year = rtc_from_reg(s, s->cmos[RTC_YEAR]) +
                    rtc_from_reg(s, s->cmos[RTC_CENTURY]) * 100 - 1900,
     };
-    return (int64_t)timegm(&tm);
+    /* The guest may store anything (invalid BCD, century 99...): keep the
+     * result where nanosecond arithmetic cannot overflow (1970..2200). */
+    int64_t t = (int64_t)timegm(&tm);
+    return t < 0 ? 0 : MIN(t, RTC_MAX_SECONDS);
 }
 
 /* Restarts the clock from the time registers, `sub_ns` into the second. */
@@ -472,6 +476,10 @@ static bool rtc_parse_base(const char *base, int64_t *seconds, mm_error **errp)
         return false;
     }
     *seconds = (int64_t)timegm(&tm);
+    if (*seconds < 0 || *seconds > RTC_MAX_SECONDS) {
+        mm_error_set(errp, "-rtc base=%s: date out of range (1970-01-01 .. 2199-12-31)", base);
+        return false;
+    }
     return true;
 }
 
