@@ -8,7 +8,7 @@
 #   --scenario NAME     modemu.test=NAME (default boot)
 #   --smp N             -smp N (default 1); with the boot scenario nproc must be N
 #   --mem M             -m M (default 256)
-#   --timeout S         seconds before the boot counts as hung (default 180)
+#   --timeout S         seconds before the boot counts as hung (default 300)
 #   --seed N --lines N  compute scenario parameters (default 42, 20000)
 #   --extra "ARGS"      more emulator arguments (e.g. -no-acpi)
 #   --log FILE          keep the serial log here (default: a temporary file)
@@ -23,7 +23,7 @@ SKIP=77
 
 emulator=${1:?usage: boot-test.sh EMULATOR [options]}
 shift
-scenario=boot smp=1 mem=256 timeout_s=180 seed=42 lines=20000 extra="" log=""
+scenario=boot smp=1 mem=256 timeout_s=300 seed=42 lines=20000 extra="" log=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --scenario) scenario=$2; shift 2 ;;
