@@ -112,6 +112,15 @@ static void test_fw_cfg_item(void)
     qtest_quit(s);
 }
 
+static void test_hpet_off(void)
+{
+    QTestState *s = qtest_start("-M pc,hpet=off -nodefaults");
+    g_assert_cmphex(qtest_readl(s, HPET + CAP), ==, qtest_readl(s, 0xe8000000));
+    qtest_outw(s, 0x510, 0x8004);
+    g_assert_cmphex(qtest_inb(s, 0x511), ==, 0);   /* no fw_cfg HPET item */
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -119,5 +128,6 @@ int main(int argc, char **argv)
     g_test_add_func("/board/hpet/oneshot-level", test_oneshot_level);
     g_test_add_func("/board/hpet/legacy-periodic", test_legacy_periodic);
     g_test_add_func("/board/hpet/fw-cfg-item", test_fw_cfg_item);
+    g_test_add_func("/board/hpet/off", test_hpet_off);
     return g_test_run();
 }
