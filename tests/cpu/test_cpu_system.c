@@ -189,6 +189,115 @@ static void test_self_modifying_code(guest_env *e)
           v->s.regs[X86_R_AX]);
 }
 
+#define PT_4K 0xa000u
+#define PAGE_SUP 0x600000u      /* supervisor, writable */
+#define PAGE_USER_RO 0x601000u  /* user, read-only */
+#define PAGE_NX 0x602000u       /* supervisor, no-execute */
+#define PAGE_USER_RW 0x603000u  /* user, writable */
+
+/* 4 KiB pages at 6 MiB with different permissions (replaces the 2 MiB map). */
+static void map_test_pages(guest_env *e)
+{
+    uint64_t p = X86_PTE_P, w = X86_PTE_W, u = X86_PTE_U;
+    memset(e->ram + PT_4K, 0, 4096);
+    put64(e, PT_4K + 0 * 8, PAGE_SUP | p | w);
+    put64(e, PT_4K + 1 * 8, PAGE_USER_RO | p | u);
+    put64(e, PT_4K + 2 * 8, PAGE_NX | p | w | X86_PTE_NX);
+    put64(e, PT_4K + 3 * 8, PAGE_USER_RW | p | w | u);
+    put64(e, GUEST_PD_LOW + 3 * 8, PT_4K | p | w | u);
+    e->ram[PAGE_NX] = 0xc3;   /* ret */
+}
+
+static uint64_t pte(guest_env *e, unsigned index)
+{
+    uint64_t v;
+    memcpy(&v, e->ram + PT_4K + index * 8, 8);
+    return v;
+}
+
+/* Runs code in ring 0 (after map_test_pages) and expects a #PF. */
+static void expect_pf(guest_env *e, const char *what, const uint8_t *code, size_t len,
+                      uint32_t error, uint64_t cr2, bool wp)
+{
+    guest_env_enter_long_mode(e);
+    build_idt(e);
+    build_gdt_tss(e);
+    map_test_pages(e);
+    if (!wp)
+        e->cpu->s.cr0 &= ~(uint64_t)X86_CR0_WP;
+    guest_env_load(e, GUEST_CODE, code, len);
+    tcg_vcpu_state_changed(e->cpu);
+    for (int i = 8; i < 16; i++)
+        e->cpu->s.regs[i] = 0;
+    e->cpu->s.regs[X86_R_R15] = 0xff;   /* handlers overwrite it with their vector */
+    tcg_exit why = guest_env_run(e, 10000);
+    tcg_vcpu *v = e->cpu;
+    CHECK(why == TCG_EXIT_HALTED, "%s: exit %d", what, why);
+    if (error == ~0u) {   /* no fault expected */
+        CHECK(v->s.regs[X86_R_R15] == 0xff, "%s: unexpected exception %" PRIu64 " (error %#" PRIx64 ")",
+              what, v->s.regs[X86_R_R15], v->s.regs[X86_R_R14]);
+        return;
+    }
+    CHECK(v->s.regs[X86_R_R15] == X86_EXC_PF && v->s.regs[X86_R_R14] == error &&
+          v->s.regs[X86_R_R13] == cr2,
+          "%s: vector %" PRIu64 " error %#" PRIx64 " cr2 %#" PRIx64 ", expected #PF %#x at %#" PRIx64,
+          what, v->s.regs[X86_R_R15], v->s.regs[X86_R_R14], v->s.regs[X86_R_R13], error, cr2);
+}
+
+static void test_page_protection(guest_env *e)
+{
+    /* movb $1, 0x601000 (kernel write to a read-only page): WP decides. */
+    static const uint8_t kwrite_ro[] = { 0xc6, 0x04, 0x25, 0x00, 0x10, 0x60, 0x00, 0x01, 0xf4 };
+    expect_pf(e, "kernel write RO (WP=1)", kwrite_ro, sizeof(kwrite_ro), X86_PF_P | X86_PF_W,
+              PAGE_USER_RO, true);
+    expect_pf(e, "kernel write RO (WP=0)", kwrite_ro, sizeof(kwrite_ro), ~0u, 0, false);
+    CHECK(pte(e, 1) & X86_PTE_D, "kernel write RO (WP=0): dirty bit not set");
+    /* call 0x602000 (NX page). */
+    static const uint8_t exec_nx[] = { 0xb8, 0x00, 0x20, 0x60, 0x00, 0xff, 0xd0, 0xf4 };
+    expect_pf(e, "execute NX", exec_nx, sizeof(exec_nx), X86_PF_P | X86_PF_I, PAGE_NX, true);
+    /* mov 0x603000, %al: accessed bit set, dirty bit not. */
+    static const uint8_t read_rw[] = { 0x8a, 0x04, 0x25, 0x00, 0x30, 0x60, 0x00, 0xf4 };
+    expect_pf(e, "read RW", read_rw, sizeof(read_rw), ~0u, 0, true);
+    uint64_t ad = pte(e, 3) & (uint64_t)(X86_PTE_A | X86_PTE_D);
+    CHECK(ad == X86_PTE_A, "read RW: A/D bits %#" PRIx64, ad);
+}
+
+/* Ring 3 touching a supervisor page and writing a read-only user page. */
+static void test_user_faults(guest_env *e)
+{
+    static const uint8_t kernel[] = {
+        0x6a, 0x23, 0x68, 0x00, 0x00, 0x07, 0x00, 0x9c, 0x6a, 0x2b,
+        0x68, 0x00, 0x01, 0x10, 0x00, 0x48, 0xcf,          /* iretq to GUEST_CODE+0x100 */
+    };
+    static const uint8_t user_read_sup[] = { 0x8a, 0x04, 0x25, 0x00, 0x00, 0x60, 0x00, 0xf4 };
+    static const uint8_t user_write_ro[] = { 0xc6, 0x04, 0x25, 0x00, 0x10, 0x60, 0x00, 0x01 };
+    const uint8_t *user[2] = { user_read_sup, user_write_ro };
+    size_t ulen[2] = { sizeof(user_read_sup), sizeof(user_write_ro) };
+    uint32_t err[2] = { X86_PF_P | X86_PF_U, X86_PF_P | X86_PF_W | X86_PF_U };
+    uint64_t cr2[2] = { PAGE_SUP, PAGE_USER_RO };
+    for (int t = 0; t < 2; t++) {
+        uint8_t code[0x200];
+        memset(code, 0x90, sizeof(code));
+        memcpy(code, kernel, sizeof(kernel));
+        memcpy(code + 0x100, user[t], ulen[t]);
+        guest_env_enter_long_mode(e);
+        build_idt(e);
+        build_gdt_tss(e);
+        map_test_pages(e);
+        guest_env_load(e, GUEST_CODE, code, sizeof(code));
+        tcg_vcpu_state_changed(e->cpu);
+        tcg_exit why = guest_env_run(e, 10000);
+        tcg_vcpu *v = e->cpu;
+        CHECK(why == TCG_EXIT_HALTED && v->s.regs[X86_R_R15] == X86_EXC_PF &&
+              v->s.regs[X86_R_R14] == err[t] && v->s.regs[X86_R_R13] == cr2[t],
+              "user fault %d: exit %d vector %" PRIu64 " error %#" PRIx64 " cr2 %#" PRIx64, t, why,
+              v->s.regs[X86_R_R15], v->s.regs[X86_R_R14], v->s.regs[X86_R_R13]);
+        /* The handler runs at CPL 0 on the TSS's RSP0 stack. */
+        CHECK(mm_x86_cpl(&v->s) == 0 && (v->s.regs[X86_R_SP] & ~0xfffull) == KSTACK_TOP - 0x1000,
+              "user fault %d: CPL %u RSP %#" PRIx64, t, mm_x86_cpl(&v->s), v->s.regs[X86_R_SP]);
+    }
+}
+
 extern const uint8_t modeswitch_start[], modeswitch_end[];
 
 /* Real mode -> 32-bit protected mode -> long mode, as a boot loader does. */
@@ -225,6 +334,8 @@ int main(void)
     test_triple_fault(e);
     test_self_modifying_code(e);
     test_mode_switch(e);
+    test_page_protection(e);
+    test_user_faults(e);
     guest_env_free(e);
     printf("%u failures\n", failures);
     return failures ? 1 : 0;
