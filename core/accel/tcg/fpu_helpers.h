@@ -58,6 +58,21 @@ static inline void st_set(tcg_vcpu *v, unsigned i, long double val)
     v->s.fpu.ftw |= (uint8_t)(1u << p);
 }
 
+/* Stores a register image by its raw fields: a long double assignment
+ * would go through the host x87 again. */
+static inline void st_set_raw(tcg_vcpu *v, unsigned i, const mm_x86_fpreg *val)
+{
+    unsigned p = st_phys(v, i);
+    v->s.fpu.st[p].raw.mant = val->raw.mant;
+    v->s.fpu.st[p].raw.exp = val->raw.exp;
+    v->s.fpu.ftw |= (uint8_t)(1u << p);
+}
+
+static inline const long double *st_ptr(const tcg_vcpu *v, unsigned i)
+{
+    return &v->s.fpu.st[st_phys(v, i)].f;
+}
+
 static inline void st_pop(tcg_vcpu *v)
 {
     v->s.fpu.ftw &= (uint8_t)~(1u << st_phys(v, 0));
@@ -93,13 +108,27 @@ uint8_t x87_abridged_tag(uint16_t full);
 
 /* ---- host executors (ops_x87_host.c) ---- */
 enum x87_arith { X87_ADD, X87_MUL, X87_SUB, X87_DIV };
-/* a op b under the control word; *sw gets the host status word. */
-long double x87_host_arith(int op, long double a, long double b, uint16_t cw, uint16_t *sw);
+/* How the executors below run: the guest control word (low 16 bits) and,
+ * high 16 bits, the host status flags that must be cleared first.  Flags
+ * the guest's sticky flags already hold may stay (OR-ing them in again
+ * changes nothing), which spares the slow FNCLEX on most instructions;
+ * with an unmasked exception pending (ES) every flag is cleared so the
+ * instruction's own ones are exact. */
+static inline uint32_t x87_mode(const tcg_vcpu *v)
+{
+    uint16_t fsw = v->s.fpu.fsw;
+    uint16_t stale = (fsw & FSW_ES) ? 0x7f : (uint16_t)(0x7f & ~fsw);
+    return v->s.fpu.fcw | (uint32_t)stale << 16;
+}
+
+/* *r = *a op *b; returns the host status word. */
+uint16_t x87_host_arith(int op, const long double *a, const long double *b, long double *r,
+                        uint32_t mode);
 
 /* ST(0) op m for the D8/DA/DC/DE memory forms (op = ModRM.reg; 2 and 3
  * compare: only *sw matters). */
 long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long double a,
-                               uint16_t cw, uint16_t *sw);
+                               uint32_t mode, uint16_t *sw);
 
 /* Register-stack operations on in[0] = ST(0), in[1] = ST(1); results out[0]
  * (new ST(0)) and out[1] (the entry below it).  Returns the status word. */
@@ -114,7 +143,7 @@ enum x87_host_op {
 };
 /* The host starts from the guest's condition codes (sw), which the
  * instruction may leave unchanged. */
-uint16_t x87_host_op(int op, uint16_t cw, uint16_t sw, const long double in[2],
+uint16_t x87_host_op(int op, uint32_t mode, uint16_t sw, const long double in[2],
                      long double out[2]);
 
 /* Memory formats. */
@@ -123,8 +152,8 @@ enum x87_mem_format {
     XM_TI16, XM_TI32, XM_TI64,      /* FISTTP: truncating stores */
 };
 /* Loads (FLD/FILD/FBLD) and stores (FST/FIST/FISTTP/FBSTP) through the host. */
-long double x87_host_load(int fmt, const void *mem, uint16_t cw, uint16_t *sw);
-uint16_t x87_host_store(int fmt, long double val, uint16_t cw, void *mem);
+long double x87_host_load(int fmt, const void *mem, uint32_t mode, uint16_t *sw);
+uint16_t x87_host_store(int fmt, long double val, uint32_t mode, void *mem);
 unsigned x87_format_bytes(int fmt);
 
 /* ---- environment and state images (ops_x87_env.c) ---- */

@@ -83,22 +83,22 @@ static bool underflow_fill(tcg_vcpu *v, unsigned dst)
 
 /* op 0 add, 1 mul, 4/5 sub, 6/7 div as in the ModRM.reg field; rev swaps
  * the operands (FSUBR, FDIVR and the DC/DE register forms). */
-static void arith_to(tcg_vcpu *v, unsigned dst, long double d, long double o, unsigned op,
-                     bool rev)
+static void arith_to(tcg_vcpu *v, unsigned dst, unsigned other, unsigned op, bool rev)
 {
     static const int host_op[8] = { X87_ADD, X87_MUL, 0, 0, X87_SUB, X87_SUB, X87_DIV, X87_DIV };
-    uint16_t sw;
-    long double r = rev ? x87_host_arith(host_op[op], o, d, v->s.fpu.fcw, &sw)
-                        : x87_host_arith(host_op[op], d, o, v->s.fpu.fcw, &sw);
+    const long double *d = st_ptr(v, dst), *o = st_ptr(v, other);
+    mm_x86_fpreg r;
+    uint16_t sw = rev ? x87_host_arith(host_op[op], o, d, &r.f, x87_mode(v))
+                      : x87_host_arith(host_op[op], d, o, &r.f, x87_mode(v));
     if (x87_raise_flags(v, sw & FSW_EXC, sw, FSW_C1))
-        st_set(v, dst, r);
+        st_set_raw(v, dst, &r);
 }
 
 /* FCOM/FUCOM/FCOMI family: a against b. */
 static void compare(tcg_vcpu *v, long double a, long double b, bool quiet, bool to_eflags)
 {
     long double in[2] = { a, b }, out[2];
-    uint16_t sw = x87_host_op(quiet ? XH_UCOM : XH_COM, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+    uint16_t sw = x87_host_op(quiet ? XH_UCOM : XH_COM, x87_mode(v), v->s.fpu.fsw, in, out);
     uint16_t exc = sw & FSW_EXC;
     if (!to_eflags) {
         x87_raise_flags(v, exc, sw & (FSW_C0 | FSW_C2 | FSW_C3), FSW_CC);
@@ -154,7 +154,7 @@ static void arith_mem(tcg_vcpu *v, const tcg_insn *in, unsigned esc, unsigned op
         return;
     }
     uint16_t sw;
-    long double r = x87_host_arith_mem(op, fmt, buf, st_get(v, 0), v->s.fpu.fcw, &sw);
+    long double r = x87_host_arith_mem(op, fmt, buf, st_get(v, 0), x87_mode(v), &sw);
     if (is_compare) {
         bool done = x87_raise_flags(v, sw & FSW_EXC, sw, FSW_CC);
         if (op == 3 && done)
@@ -171,7 +171,7 @@ static void load_mem(tcg_vcpu *v, const tcg_insn *in, int fmt)
     uint8_t buf[10];
     x87_mem_read(v, in, buf, x87_format_bytes(fmt));
     uint16_t sw;
-    long double val = x87_host_load(fmt, buf, v->s.fpu.fcw, &sw);
+    long double val = x87_host_load(fmt, buf, x87_mode(v), &sw);
     if (!st_empty(v, 7)) {
         x87_push(v, val);   /* overflow response */
         return;
@@ -204,7 +204,7 @@ static void store_mem(tcg_vcpu *v, const tcg_insn *in, int fmt, bool pop)
     if (fmt < 0) {
         memcpy(buf, &val, 10);
     } else {
-        sw = x87_host_store(fmt, val, v->s.fpu.fcw, buf);
+        sw = x87_host_store(fmt, val, x87_mode(v), buf);
         exc = sw & FSW_EXC;
         bytes = x87_format_bytes(fmt);
         /* Unmasked invalid, overflow or underflow: memory is left alone. */
@@ -273,8 +273,7 @@ static void arith_regs(tcg_vcpu *v, unsigned esc, unsigned op, unsigned i)
         return;
     }
     bool rev = (op >= 4) && (((op & 1) != 0) == to_st0);
-    long double d = st_get(v, dst), o = st_get(v, to_st0 ? i : 0);
-    arith_to(v, dst, d, o, op, rev);
+    arith_to(v, dst, to_st0 ? i : 0, op, rev);
     if (pop && !(v->s.fpu.fsw & ~v->s.fpu.fcw & (FSW_IE | FSW_ZE | FSW_DE)))
         st_pop(v);
 }
@@ -345,7 +344,7 @@ static void sign_ops(tcg_vcpu *v, unsigned rm)
             return;
         }
         long double in[2] = { r->f, 0 }, out[2];
-        uint16_t sw = x87_host_op(XH_XAM, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+        uint16_t sw = x87_host_op(XH_XAM, x87_mode(v), v->s.fpu.fsw, in, out);
         x87_raise_flags(v, 0, sw, FSW_CC);
         return;
     }
@@ -355,7 +354,7 @@ static void sign_ops(tcg_vcpu *v, unsigned rm)
             return;
         }
         long double in[2] = { r->f, 0 }, out[2];
-        uint16_t sw = x87_host_op(XH_TST, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+        uint16_t sw = x87_host_op(XH_TST, x87_mode(v), v->s.fpu.fsw, in, out);
         x87_raise_flags(v, sw & FSW_EXC, sw, FSW_CC);
         return;
     }
@@ -380,7 +379,7 @@ static void load_constant(tcg_vcpu *v, unsigned rm)
     if (op_of[rm] < 0)
         tcg_raise(v, X86_EXC_UD);
     long double in[2] = { 0, 0 }, out[2];
-    uint16_t sw = x87_host_op(op_of[rm], v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+    uint16_t sw = x87_host_op(op_of[rm], x87_mode(v), v->s.fpu.fsw, in, out);
     if (!st_empty(v, 7)) {
         x87_push(v, out[0]);
         return;
@@ -397,7 +396,7 @@ static void unary_op(tcg_vcpu *v, int op, uint16_t cc_mask)
         return;
     }
     long double in[2] = { st_get(v, 0), 0 }, out[2];
-    uint16_t sw = x87_host_op(op, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+    uint16_t sw = x87_host_op(op, x87_mode(v), v->s.fpu.fsw, in, out);
     if (x87_raise_flags(v, sw & FSW_EXC, sw, cc_mask))
         st_set(v, 0, out[0]);
 }
@@ -422,7 +421,7 @@ static void push_op(tcg_vcpu *v, int op)
         return;
     }
     long double in[2] = { st_get(v, 0), 0 }, out[2];
-    uint16_t sw = x87_host_op(op, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+    uint16_t sw = x87_host_op(op, x87_mode(v), v->s.fpu.fsw, in, out);
     uint16_t cc_mask = op == XH_XTRACT ? FSW_C1 : FSW_C1 | FSW_C2;
     if (!x87_raise_flags(v, sw & FSW_EXC, sw, cc_mask))
         return;
@@ -443,7 +442,7 @@ static void binary_op(tcg_vcpu *v, int op, bool pop, uint16_t cc_mask)
         return;
     }
     long double in[2] = { st_get(v, 0), st_get(v, 1) }, out[2];
-    uint16_t sw = x87_host_op(op, v->s.fpu.fcw, v->s.fpu.fsw, in, out);
+    uint16_t sw = x87_host_op(op, x87_mode(v), v->s.fpu.fsw, in, out);
     if (!x87_raise_flags(v, sw & FSW_EXC, sw, cc_mask))
         return;
     if (pop) {

@@ -10,9 +10,14 @@
 
 #include "accel/tcg/fpu_helpers.h"
 
-#define X87_CLOBBERS "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)"
-#define X87_ENTER "fnstcw %[save]\n\tfldcw %[cw]\n\tfnclex\n\t"
-#define X87_LEAVE "\n\tfldcw %[save]"
+#define X87_CLOBBERS "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)", \
+                     "eax", "cc"
+/* The control word is only reloaded when the guest's (masked) differs from
+ * the host's, and FNCLEX (slow) only runs when the host holds flags the
+ * guest's status word does not already have (see x87_mode). */
+#define X87_ENTER "fnstcw %[save]\n\tmovzwl %[save], %%eax\n\tcmpw %[cw], %%ax\n\tje 1f\n\t"    \
+                  "fldcw %[cw]\n1:\n\tfnstsw %%ax\n\ttestw %[stale], %%ax\n\tjz 3f\n\tfnclex\n3:\n\t"
+#define X87_LEAVE "\n\tmovzwl %[save], %%eax\n\tcmpw %[cw], %%ax\n\tje 2f\n\tfldcw %[save]\n2:"
 
 static uint16_t masked_cw(uint16_t cw)
 {
@@ -29,31 +34,33 @@ long double x87_indefinite(void)
     return r;
 }
 
+/* The hot path (FADD, FMUL...): operands straight from the register file. */
 #define ARITH_ASM(insn)                                                                   \
-    __asm__ volatile(X87_ENTER "fldt %[b]\n\tfldt %[a]\n\t" insn "\n\tfnstsw %[sw]\n\t"   \
-                     "fstpt %[r]\n\tfstp %%st(0)" X87_LEAVE                               \
-                     : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
-                     : [cw] "m"(mcw), [a] "m"(a), [b] "m"(b)                               \
+    __asm__ volatile(X87_ENTER "fldt %[b]\n\tfldt %[a]\n\t" insn "\n\tfnstsw %[sw]\n\t"     \
+                     "fstpt %[r]\n\tfstp %%st(0)" X87_LEAVE                                \
+                     : [save] "+m"(save), [sw] "=m"(sw), [r] "=m"(*r)                      \
+                     : [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(*a), [b] "m"(*b)         \
                      : X87_CLOBBERS)
 
-long double x87_host_arith(int op, long double a, long double b, uint16_t cw, uint16_t *sw)
+uint16_t x87_host_arith(int op, const long double *a, const long double *b, long double *r,
+                        uint32_t mode)
 {
-    uint16_t save = 0, mcw = masked_cw(cw);
-    long double r = 0;
+    uint16_t save = 0, sw = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
     switch (op) {
     case X87_ADD: ARITH_ASM("fadd %%st(1), %%st"); break;
     case X87_MUL: ARITH_ASM("fmul %%st(1), %%st"); break;
     case X87_SUB: ARITH_ASM("fsub %%st(1), %%st"); break;
     default: ARITH_ASM("fdiv %%st(1), %%st"); break;
     }
-    return r;
+    return sw;
 }
 
 #define MEM_ASM(insn)                                                                     \
     __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\tfnstsw %[sw]\n\tfstpt %[r]"   \
                      X87_LEAVE                                                            \
                      : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
-                     : [cw] "m"(mcw), [a] "m"(a), [m] "m"(*(const char(*)[8])mem)          \
+                     : [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(a),                       \
+                       [m] "m"(*(const char(*)[8])mem)                                     \
                      : X87_CLOBBERS)
 /* The eight D8/DA/DC/DE operations (ModRM.reg) with prefix p, suffix s. */
 #define MEM_OPS(p, s)                                                                     \
@@ -70,9 +77,9 @@ long double x87_host_arith(int op, long double a, long double b, uint16_t cw, ui
 /* The memory forms run as such: a separate load would report a denormal
  * operand that the real instruction ignores next to a NaN. */
 long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long double a,
-                               uint16_t cw, uint16_t *sw)
+                               uint32_t mode, uint16_t *sw)
 {
-    uint16_t save = 0, mcw = masked_cw(cw);
+    uint16_t save = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
     long double r = 0;
     switch (fmt) {
     case XM_F32: MEM_OPS("f", "s"); break;
@@ -83,13 +90,20 @@ long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long doubl
     return r;
 }
 
-/* Shapes of register-stack operations: inputs loaded, outputs stored. */
-#define OP_ASM(loads, insn, stores)                                                      \
-    __asm__ volatile("fnstcw %[save]\n\tfldenv %[env]\n\t" loads insn "\n\tfnstsw %[sw]\n\t" stores X87_LEAVE        \
+/* Shapes of register-stack operations: inputs loaded, outputs stored.
+ * SLOW ones start from a full environment holding the guest's condition
+ * codes, for instructions that may leave some unchanged; FAST ones define
+ * every condition code they report. */
+#define OP_ASM(enter, leave, loads, insn, stores)                                        \
+    __asm__ volatile(enter loads insn "\n\tfnstsw %[sw]\n\t" stores leave                \
                      : [save] "+m"(save), [sw] "=m"(sw), [r0] "=m"(out[0]),               \
                        [r1] "=m"(out[1])                                                  \
-                     : [env] "m"(env), [a] "m"(in[0]), [b] "m"(in[1])                     \
+                     : [env] "m"(env), [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(in[0]), \
+                       [b] "m"(in[1])                                                     \
                      : X87_CLOBBERS)
+#define SLOW(loads, insn, stores) \
+    OP_ASM("fnstcw %[save]\n\tfldenv %[env]\n\t", "\n\tfldcw %[save]", loads, insn, stores)
+#define FAST(loads, insn, stores) OP_ASM(X87_ENTER, X87_LEAVE, loads, insn, stores)
 #define LOAD0 ""
 #define LOAD1 "fldt %[a]\n\t"
 #define LOAD2 "fldt %[b]\n\tfldt %[a]\n\t"
@@ -98,42 +112,42 @@ long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long doubl
 #define STORE2 "fstpt %[r0]\n\tfstpt %[r1]"
 #define DROP1 "fstp %%st(0)"
 
-uint16_t x87_host_op(int op, uint16_t cw, uint16_t guest_sw, const long double in[2],
+uint16_t x87_host_op(int op, uint32_t mode, uint16_t guest_sw, const long double in[2],
                      long double out[2])
 {
+    uint16_t save = 0, sw = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
     /* Environment: guest control word (masked), guest condition codes,
      * no exception flags, TOP 0, every register empty. */
-    uint32_t env[7] = { masked_cw(cw), guest_sw & FSW_CC, 0xffff, 0, 0, 0, 0 };
-    uint16_t save = 0, sw = 0;
+    uint32_t env[7] = { mcw, guest_sw & FSW_CC, 0xffff, 0, 0, 0, 0 };
     out[0] = out[1] = 0;
     switch (op) {
-    case XH_SQRT: OP_ASM(LOAD1, "fsqrt", STORE1); break;
-    case XH_RNDINT: OP_ASM(LOAD1, "frndint", STORE1); break;
-    case XH_F2XM1: OP_ASM(LOAD1, "f2xm1", STORE1); break;
-    case XH_SIN: OP_ASM(LOAD1, "fsin", STORE1); break;
-    case XH_COS: OP_ASM(LOAD1, "fcos", STORE1); break;
+    case XH_SQRT: FAST(LOAD1, "fsqrt", STORE1); break;
+    case XH_RNDINT: FAST(LOAD1, "frndint", STORE1); break;
+    case XH_F2XM1: SLOW(LOAD1, "f2xm1", STORE1); break;
+    case XH_SIN: SLOW(LOAD1, "fsin", STORE1); break;
+    case XH_COS: SLOW(LOAD1, "fcos", STORE1); break;
     /* FPTAN/FSINCOS push nothing when the operand is out of range (C2);
      * the second store then pops an empty register harmlessly. */
-    case XH_PTAN: OP_ASM(LOAD1, "fptan", STORE2); break;
-    case XH_SINCOS: OP_ASM(LOAD1, "fsincos", STORE2); break;
-    case XH_XTRACT: OP_ASM(LOAD1, "fxtract", STORE2); break;
-    case XH_XAM: OP_ASM(LOAD1, "fxam", DROP1); break;
-    case XH_TST: OP_ASM(LOAD1, "ftst", DROP1); break;
-    case XH_PREM: OP_ASM(LOAD2, "fprem", STORE2); break;
-    case XH_PREM1: OP_ASM(LOAD2, "fprem1", STORE2); break;
-    case XH_SCALE: OP_ASM(LOAD2, "fscale", STORE2); break;
-    case XH_YL2X: OP_ASM(LOAD2, "fyl2x", STORE1); break;
-    case XH_YL2XP1: OP_ASM(LOAD2, "fyl2xp1", STORE1); break;
-    case XH_PATAN: OP_ASM(LOAD2, "fpatan", STORE1); break;
-    case XH_COM: OP_ASM(LOAD2, "fcompp", STORE0); break;
-    case XH_UCOM: OP_ASM(LOAD2, "fucompp", STORE0); break;
-    case XH_LD1: OP_ASM(LOAD0, "fld1", STORE1); break;
-    case XH_LDL2T: OP_ASM(LOAD0, "fldl2t", STORE1); break;
-    case XH_LDL2E: OP_ASM(LOAD0, "fldl2e", STORE1); break;
-    case XH_LDPI: OP_ASM(LOAD0, "fldpi", STORE1); break;
-    case XH_LDLG2: OP_ASM(LOAD0, "fldlg2", STORE1); break;
-    case XH_LDLN2: OP_ASM(LOAD0, "fldln2", STORE1); break;
-    default: OP_ASM(LOAD0, "fldz", STORE1); break;
+    case XH_PTAN: SLOW(LOAD1, "fptan", STORE2); break;
+    case XH_SINCOS: SLOW(LOAD1, "fsincos", STORE2); break;
+    case XH_XTRACT: SLOW(LOAD1, "fxtract", STORE2); break;
+    case XH_XAM: FAST(LOAD1, "fxam", DROP1); break;
+    case XH_TST: FAST(LOAD1, "ftst", DROP1); break;
+    case XH_PREM: SLOW(LOAD2, "fprem", STORE2); break;
+    case XH_PREM1: SLOW(LOAD2, "fprem1", STORE2); break;
+    case XH_SCALE: SLOW(LOAD2, "fscale", STORE2); break;
+    case XH_YL2X: SLOW(LOAD2, "fyl2x", STORE1); break;
+    case XH_YL2XP1: SLOW(LOAD2, "fyl2xp1", STORE1); break;
+    case XH_PATAN: SLOW(LOAD2, "fpatan", STORE1); break;
+    case XH_COM: FAST(LOAD2, "fcompp", STORE0); break;
+    case XH_UCOM: FAST(LOAD2, "fucompp", STORE0); break;
+    case XH_LD1: FAST(LOAD0, "fld1", STORE1); break;
+    case XH_LDL2T: FAST(LOAD0, "fldl2t", STORE1); break;
+    case XH_LDL2E: FAST(LOAD0, "fldl2e", STORE1); break;
+    case XH_LDPI: FAST(LOAD0, "fldpi", STORE1); break;
+    case XH_LDLG2: FAST(LOAD0, "fldlg2", STORE1); break;
+    case XH_LDLN2: FAST(LOAD0, "fldln2", STORE1); break;
+    default: FAST(LOAD0, "fldz", STORE1); break;
     }
     return sw;
 }
@@ -147,12 +161,12 @@ unsigned x87_format_bytes(int fmt)
 #define LOAD_ASM(insn)                                                                    \
     __asm__ volatile(X87_ENTER insn " %[m]\n\tfnstsw %[sw]\n\tfstpt %[r]" X87_LEAVE         \
                      : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
-                     : [cw] "m"(mcw), [m] "m"(*(const char(*)[10])mem)                     \
+                     : [cw] "m"(mcw), [stale] "m"(stale), [m] "m"(*(const char(*)[10])mem)  \
                      : X87_CLOBBERS)
 
-long double x87_host_load(int fmt, const void *mem, uint16_t cw, uint16_t *sw)
+long double x87_host_load(int fmt, const void *mem, uint32_t mode, uint16_t *sw)
 {
-    uint16_t save = 0, mcw = masked_cw(cw);
+    uint16_t save = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
     long double r = 0;
     switch (fmt) {
     case XM_F32: LOAD_ASM("flds"); break;
@@ -168,12 +182,12 @@ long double x87_host_load(int fmt, const void *mem, uint16_t cw, uint16_t *sw)
 #define STORE_ASM(insn)                                                                   \
     __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\tfnstsw %[sw]" X87_LEAVE     \
                      : [save] "+m"(save), [sw] "=m"(sw), [m] "=m"(*(char(*)[10])mem)       \
-                     : [cw] "m"(mcw), [a] "m"(val)                                         \
+                     : [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(val)                     \
                      : X87_CLOBBERS)
 
-uint16_t x87_host_store(int fmt, long double val, uint16_t cw, void *mem)
+uint16_t x87_host_store(int fmt, long double val, uint32_t mode, void *mem)
 {
-    uint16_t save = 0, sw = 0, mcw = masked_cw(cw);
+    uint16_t save = 0, sw = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
     switch (fmt) {
     case XM_F32: STORE_ASM("fstps"); break;
     case XM_F64: STORE_ASM("fstpl"); break;
