@@ -43,7 +43,7 @@ char *mm_plugin_file_load_problem(const mm_plugin_file *pf)
     if (pf->load_error)
         return g_strdup(pf->load_error);
     if (!pf->manifest)
-        return g_strdup("no manifest");
+        return g_strdup("no manifest (not listed; loaded only for names the built-in catalog gives it)");
     if (pf->manifest->abi_version != MODEMU_PLUGIN_ABI_VERSION)
         return g_strdup_printf("ABI version mismatch: expected %u, found %u",
                                MODEMU_PLUGIN_ABI_VERSION, pf->manifest->abi_version);

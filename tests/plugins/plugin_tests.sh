@@ -149,6 +149,21 @@ refuse-missing-dependency)
   run "$work/orphan:$work/gen/absent" new device tp-orphan-dev
   expect_ok
   ;;
+catalog-without-manifest)
+  # A plugin file without manifest is not listed, but the catalog still finds
+  # it for its well-known names (here the build's serial plugin: isa-serial).
+  serial="$tp/../../plugins/serial.so"
+  [ -f "$serial" ] || { echo "SKIP: no serial plugin in this build"; exit 77; }
+  mkdir "$work/bare"
+  cp "$serial" "$work/bare/serial.so"
+  run "$work/bare" types device
+  expect_ok
+  expect_err "plugin $work/bare/serial.so has no manifest"
+  ! grep -q isa-serial "$work/out" || fail "a plugin without manifest was listed"
+  run "$work/bare" require-twice device isa-serial
+  expect_ok
+  expect_out "attempt 1: ok"
+  ;;
 refuse-init-failure)
   stage initfail
   run "$work/initfail" new device tp-initfail-dev
