@@ -35,6 +35,39 @@ static int parent_wait_for_child(int read_fd, pid_t child)
     return 1;
 }
 
+/* A daemon has no terminal: what would use it is refused before the fork,
+ * with QEMU's messages. */
+static bool uses_stdio(const mm_opts *opts)
+{
+    const char *group = mm_opts_group(opts);
+    const char *value = NULL;
+    if (!strcmp(group, "chardev"))
+        value = mm_opts_get(opts, "backend");
+    else if (!strcmp(group, "serial") || !strcmp(group, "monitor") ||
+             !strcmp(group, "parallel") || !strcmp(group, "qmp"))
+        value = mm_opts_get(opts, "spec");
+    else if (!strcmp(group, "qtest"))
+        value = mm_opts_get(opts, "chardev");
+    return value && (!strcmp(value, "stdio") || !strcmp(value, "mon:stdio"));
+}
+
+bool vl_daemonize_check(const mm_opts_db *db, mm_error **errp)
+{
+    const mm_opts *machine = mm_opts_db_first(db, "machine");
+    const char *graphics = machine ? mm_opts_get(machine, "graphics") : NULL;
+    if (graphics && !strcmp(graphics, "off")) {
+        mm_error_set(errp, "-nographic cannot be used with -daemonize");
+        return false;
+    }
+    for (unsigned i = 0; i < mm_opts_db_count(db); i++) {
+        if (uses_stdio(mm_opts_db_at(db, i))) {
+            mm_error_set(errp, "cannot use stdio with -daemonize");
+            return false;
+        }
+    }
+    return true;
+}
+
 bool vl_daemonize_start(mm_error **errp)
 {
     int fds[2];

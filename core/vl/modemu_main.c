@@ -80,7 +80,7 @@ static bool setup_process(const mm_opts_db *db, mm_error **errp)
     bool daemonize = false;
     if (process && !mm_opts_get_bool(process, "daemonize", false, &daemonize, errp))
         return false;
-    if (daemonize && !vl_daemonize_start(errp))
+    if (daemonize && (!vl_daemonize_check(db, errp) || !vl_daemonize_start(errp)))
         return false;
     apply_process_name(db);
     return !pidfile || vl_pidfile_create(pidfile, errp);

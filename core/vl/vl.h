@@ -76,6 +76,8 @@ void vl_pidfile_remove(void);
 /* daemonize.c: fork; the parent waits until vl_daemonize_ready() (exit 0)
  * or the child exits (its status).  Returns only in the child. */
 bool vl_daemonize_start(mm_error **errp);
+/* Refuses what a daemon cannot have: -nographic, stdio backends. */
+bool vl_daemonize_check(const mm_opts_db *db, mm_error **errp);
 void vl_daemonize_ready(void);
 
 #endif

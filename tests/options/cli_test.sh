@@ -140,6 +140,10 @@ if "$EMU" -M help 2>/dev/null | grep -q "^none " && "$EMU" -accel help 2>/dev/nu
     printf '\001x' | "$EMU" $RUN -nographic >"$TMP/out" 2>"$TMP/err"
     rc=$?
     [ "$rc" -eq 0 ] || fail "-nographic C-a x: exit status $rc: $(cat "$TMP/err")"
+    # shellcheck disable=SC2086
+    expect_error "-nographic cannot be used with -daemonize" $RUN -nographic -daemonize
+    # shellcheck disable=SC2086
+    expect_error "cannot use stdio with -daemonize" $RUN -serial stdio -daemonize
     # A child that fails after the fork makes the parent fail with one line.
     # shellcheck disable=SC2086
     expect_error "-machine no-such: machine type 'no-such' is not available ('-machine help' lists them)" -M no-such -accel qtest -display none -daemonize
