@@ -26,6 +26,7 @@
 static tcg_machine *tcg_mach;
 static mm_x86_cpuid_model *tcg_model;
 static unsigned next_cpu;
+static const mm_boot_state *boot_applied;   /* the direct-boot state the BSP got */
 
 static bool vcpu_intr_pending(void *opaque)
 {
@@ -101,6 +102,8 @@ static void vcpus_reset(void)
         v->exc_pending_class = -1;
         if (i == 0 && boot)
             mm_boot_state_apply(boot, &v->s);
+        if (i == 0)
+            boot_applied = boot;
         if (!mm_a20_enabled() && !(i == 0 && boot))
             v->s.a20_mask = ~(1ull << 20);
         tcg_vcpu_state_changed(v);
@@ -120,6 +123,10 @@ static bool vcpu_runnable(tcg_vcpu *v)
 static bool tcg_run_slice(int64_t deadline_ns)
 {
     unsigned n = tcg_mach->nr_vcpus;
+    /* A direct-boot state recorded after the accelerator started counts as
+     * the power-on state (the loader may run after tcg_accel_init). */
+    if (mm_boot_state_current() != boot_applied && tcg_mach->vcpus[0]->icount == 0)
+        vcpus_reset();
     for (;;) {
         bool any = false;
         for (unsigned k = 0; k < n; k++) {
