@@ -75,6 +75,14 @@ if "$emu" -device help >"$work/out" 2>"$work/err" && grep -q . "$work/out"; then
   "$emu" "${qt[@]}" -device example-led,colour=red </dev/null >"$work/out" 2>&1 \
     || fail "realize of example-led failed: $(cat "$work/out")"
   [ ! -s "$work/out" ] || fail "unexpected output: $(cat "$work/out")"
+  # The pkg-config build, earlier in the path, shadows the installed one.
+  MODEMU_PLUGIN_PATH="$work/ex-pc" "$emu" "${qt[@]}" -device example-led,help >"$work/out" 2>&1 \
+    || fail "pkg-config build: $(cat "$work/out")"
+  MODEMU_PLUGIN_PATH="$work/ex-pc" "$emu" -plugins help >"$work/out" 2>&1
+  grep -qF "status: shadowed by $work/ex-pc/example-led.so" "$work/out" \
+    || fail "pkg-config build does not shadow the installed plugin: $(cat "$work/out")"
+  MODEMU_PLUGIN_PATH="$work/ex-pc" "$emu" "${qt[@]}" -device example-led </dev/null >"$work/out" 2>&1 \
+    || fail "pkg-config build does not load: $(cat "$work/out")"
   echo "checked: listing, help, property errors and realize of the plugin via the installed emulator"
 else
   # The command line does not offer -device help yet: the same checks go
