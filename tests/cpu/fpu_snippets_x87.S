@@ -147,6 +147,20 @@ fpu_snippets_x87:
     movq $0, 12(%rdi)
     movq $0, 20(%rdi)
     FSNIP_END fldenv_fadd
+    /* 66 prefix: the 14-byte 16-bit environment and 94-byte save area */
+    FSNIP_BEGIN fnstenv16, 0, 0, K_X87
+    .byte 0x66
+    fnstenv (%rdi)
+    movq $0, 6(%rdi)
+    FSNIP_END fnstenv16
+    FSNIP_BEGIN fnsave16_frstor16, 0, 0, K_X87
+    .byte 0x66
+    fnsave (%rdi)
+    fld1
+    .byte 0x66
+    frstor (%rdi)
+    movq $0, 6(%rdi)
+    FSNIP_END fnsave16_frstor16
     FSNIP_BEGIN sequence_poly, C023, 0, K_X87FULL
     fld %st(0)
     fmul %st(0), %st
