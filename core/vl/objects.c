@@ -2,6 +2,7 @@
 #include <string.h>
 
 #include "vl/core_api.h"
+#include "vl/globals.h"
 #include "vl/vl.h"
 
 /* Loads the providing plugin if needed: "device 'e1000' is provided by plugin
@@ -24,7 +25,7 @@ mm_object *vl_object_from_opts(const char *kind, const mm_opts *opts, const char
     mm_object *obj = mm_object_new(kind, type, mm_opts_id(opts), errp);
     if (!obj)
         return NULL;
-    if (!vl_globals_apply(obj, type, errp)) {
+    if (!mm_globals_apply(obj, errp)) {
         mm_object_free(obj);
         return NULL;
     }

@@ -60,10 +60,8 @@ mm_object *vl_object_from_opts(const char *kind, const mm_opts *opts, const char
 /* objects.c: makes sure kind/name is registered, loading its plugin. */
 bool vl_require_type(const char *kind, const char *name, mm_error **errp);
 
-/* globals.c: -global defaults; set on each object vl creates, before its own
- * properties (so the command line's own values win). */
+/* globals.c: records the -global options for mm_globals_apply (vl/globals.h). */
 void vl_globals_set(const mm_opts_db *db);
-bool vl_globals_apply(mm_object *obj, const char *type_name, mm_error **errp);
 
 /* type_check.c: every type named on the command line is available (its
  * plugin loads); the first one that is not gives the error. */

@@ -155,14 +155,95 @@ static void test_errors(void)
     expect_failure(append_alone, "-append only allowed with -kernel option");
 }
 
+typedef struct test_dev {
+    mm_object obj;
+    int64_t level;
+    int64_t seen_level;   /* level when realized */
+} test_dev;
+
+static test_dev *last_dev;
+
+static bool test_dev_realize(mm_object *obj, mm_error **errp)
+{
+    last_dev = (test_dev *)obj;
+    last_dev->seen_level = last_dev->level;
+    return true;
+}
+
+static const mm_property test_dev_props[] = {
+    MM_PROP_DEFINE_INT("level", test_dev, level, "1", 0, 100, "a level"),
+    MM_PROP_END,
+};
+
+static const mm_type_info test_dev_info = {
+    .name = "test-dev", .parent = MM_KIND_DEVICE, .description = "vl test device",
+    .instance_size = sizeof(test_dev), .user_creatable = true,
+    .properties = test_dev_props, .realize = test_dev_realize,
+};
+
+static const mm_type_info test_dev_sub_info = {
+    .name = "test-dev-sub", .parent = "test-dev", .description = "derived vl test device",
+    .instance_size = sizeof(test_dev), .user_creatable = true,
+};
+
+/* -global sets defaults on devices of that type and its subtypes; the
+ * device's own properties win. */
+static int64_t device_level(const char *const *args, char **msg)
+{
+    int argc = 0;
+    const char *argv[16] = { "modemu-system-x86_64" };
+    for (argc = 1; args[argc - 1]; argc++)
+        argv[argc] = args[argc - 1];
+    mm_cmdline c;
+    mm_cmdline_init(&c);
+    mm_error *err = NULL;
+    last_dev = NULL;
+    g_assert_true(mm_cmdline_parse(&c, argc, (char **)argv, &err));
+    vl_globals_set(c.db);
+    bool ok = vl_devices_create(c.db, &err);
+    vl_globals_set(NULL);
+    mm_cmdline_destroy(&c);
+    if (!ok) {
+        *msg = g_strdup(err->message);
+        mm_error_free(err);
+        return -1;
+    }
+    int64_t level = last_dev->seen_level;
+    mm_object_unrealize(&last_dev->obj);
+    mm_object_free(&last_dev->obj);
+    return level;
+}
+
+static void test_globals(void)
+{
+    char *msg = NULL;
+    const char *const plain[] = { "-device", "test-dev", NULL };
+    g_assert_cmpint(device_level(plain, &msg), ==, 1);
+    const char *const global[] = { "-global", "test-dev.level=5", "-device", "test-dev", NULL };
+    g_assert_cmpint(device_level(global, &msg), ==, 5);
+    const char *const sub[] = { "-global", "test-dev.level=6", "-device", "test-dev-sub", NULL };
+    g_assert_cmpint(device_level(sub, &msg), ==, 6);
+    const char *const own[] = { "-global", "driver=test-dev,property=level,value=5",
+                                "-device", "test-dev,level=7", NULL };
+    g_assert_cmpint(device_level(own, &msg), ==, 7);
+    const char *const other[] = { "-global", "isa-serial.index=2", "-device", "test-dev", NULL };
+    g_assert_cmpint(device_level(other, &msg), ==, 1);
+    const char *const bad[] = { "-global", "test-dev.level=500", "-device", "test-dev", NULL };
+    g_assert_cmpint(device_level(bad, &msg), ==, -1);
+    g_assert_true(g_str_has_prefix(msg, "-device test-dev: -global test-dev.level=500: "));
+    g_free(msg);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
     mm_error *err = NULL;
-    if (!mm_type_register(&test_machine_info, &err))
+    if (!mm_type_register(&test_machine_info, &err) || !mm_type_register(&test_dev_info, &err) ||
+        !mm_type_register(&test_dev_sub_info, &err))
         g_error("register: %s", err->message);
     g_test_add_func("/vl/machine-fields", test_fields);
     g_test_add_func("/vl/machine-defaults", test_defaults);
     g_test_add_func("/vl/machine-errors", test_errors);
+    g_test_add_func("/vl/globals", test_globals);
     return g_test_run();
 }
