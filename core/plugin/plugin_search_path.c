@@ -8,6 +8,10 @@
  * one, so an installation moved with `cmake --install --prefix` still finds
  * its own plugins.
  *
+ * A program running from the build tree has no installation of its own yet:
+ * the configured install directory may hold plugins of an older build (with
+ * another build stamp) that would shadow the fresh ones, so it is skipped.
+ *
  * MODEMU_PLUGIN_PATH_ONLY=1 restricts the search to MODEMU_PLUGIN_PATH, so
  * tests see exactly the plugins they built, whatever else is installed.
  */
@@ -80,8 +84,9 @@ GPtrArray *mm_plugin_search_dirs(void)
         g_free(installed);
         g_free(libdir);
     }
-    add_dir(dirs, MODEMU_PLUGIN_INSTALL_DIR);
     if (running_from_build_tree())
         add_dir(dirs, MODEMU_PLUGIN_BUILD_DIR);
+    else
+        add_dir(dirs, MODEMU_PLUGIN_INSTALL_DIR);
     return dirs;
 }
