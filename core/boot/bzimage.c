@@ -1,6 +1,8 @@
 /* Parsing the bzImage setup header (see bzimage.h). */
 #include "boot/bzimage.h"
 
+#include <string.h>
+
 #include "boot/le_field.h"
 
 /* Defaults for fields that older protocol versions do not have. */
@@ -16,10 +18,33 @@ static uint32_t cmdline_size_of(const uint8_t *image, uint16_t version)
     return version >= 0x0206 ? le32_at(image, BZ_CMDLINE_SIZE) : 255u;
 }
 
+/* Multiboot v1 header: magic 0x1BADB002, 4-byte aligned in the first 8 KiB. */
+static bool has_multiboot_header(const uint8_t *image, size_t len)
+{
+    for (size_t off = 0; off + 12 <= len && off < 8192; off += 4)
+        if (le32_at(image, off) == 0x1badb002u &&
+            (uint32_t)(le32_at(image, off) + le32_at(image, off + 4) + le32_at(image, off + 8)) == 0)
+            return true;
+    return false;
+}
+
+/* Names the formats people pass by mistake, so the refusal says what to do. */
+static void refuse_other_format(const uint8_t *image, size_t len, mm_error **errp)
+{
+    if (has_multiboot_header(image, len))
+        mm_error_set(errp, "multiboot kernel images are not supported by the direct boot "
+                     "(only Linux bzImage)");
+    else if (len >= 4 && !memcmp(image, "\177ELF", 4))
+        mm_error_set(errp, "ELF kernel images (vmlinux) are not supported by the direct boot; "
+                     "use the bzImage (vmlinuz)");
+    else
+        mm_error_set(errp, "not a Linux kernel image (no boot sector signature 0xAA55)");
+}
+
 static bool header_is_present(const uint8_t *image, size_t len, mm_error **errp)
 {
     if (len < 0x264 || le16_at(image, BZ_BOOT_FLAG) != 0xaa55) {
-        mm_error_set(errp, "not a Linux kernel image (no boot sector signature 0xAA55)");
+        refuse_other_format(image, len, errp);
         return false;
     }
     if (le32_at(image, BZ_HEADER_MAGIC) != BZ_MAGIC_HDRS) {

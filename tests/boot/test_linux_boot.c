@@ -63,7 +63,13 @@ static void test_parse_refusals(void)
     size_t len;
     uint8_t *img = synthetic_image(0x020f, BZ_LOADED_HIGH, 4096, &len);
     uint8_t junk[4096] = { 0x7f, 'E', 'L', 'F' };
+    CHECK(parse_fails_with(junk, sizeof(junk), "ELF kernel images (vmlinux)"));
+    junk[0] = 0;
     CHECK(parse_fails_with(junk, sizeof(junk), "not a Linux kernel image"));
+    put_le32(junk, 64, 0x1badb002);                   /* multiboot: magic, flags, checksum */
+    put_le32(junk, 68, 0x00010003);
+    put_le32(junk, 72, (uint32_t)(0 - 0x1badb002u - 0x00010003u));
+    CHECK(parse_fails_with(junk, sizeof(junk), "multiboot kernel images are not supported"));
     CHECK(parse_fails_with(img, 0x100, "not a Linux kernel image"));
 
     put_le32(img, BZ_HEADER_MAGIC, 0);
