@@ -36,6 +36,12 @@ static void check_help_request(const mm_option_def *def, mm_opts *opts, mm_cmdli
 {
     if (!def->help_kind)
         return;
+    /* -net nic,model=help / -nic user,model=help list the NIC models. */
+    if (mm_keyval_is_help(mm_opts_get(opts, "model")) &&
+        (!strcmp(def->group, "net") || !strcmp(def->group, "nic"))) {
+        mm_cmdline_request_help(cmdline, "nic-model", NULL);
+        return;
+    }
     const char *name = def->key ? mm_opts_get(opts, def->key) : NULL;
     if (mm_keyval_is_help(name))
         mm_cmdline_request_help(cmdline, def->help_kind, NULL);

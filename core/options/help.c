@@ -107,6 +107,10 @@ static void collect_device_line(const mm_type_summary *type, void *opaque)
         return;
     g_string_append_printf(walk->lines, "name \"%s\", bus %s", type->name,
                            device_bus_name(type));
+    const mm_type *registered = mm_type_find(MM_KIND_DEVICE, type->name);
+    const mm_type_info *info = registered ? mm_type_get_info(registered) : NULL;
+    for (const char *const *alias = info ? info->aliases : NULL; alias && *alias; alias++)
+        g_string_append_printf(walk->lines, ", alias \"%s\"", *alias);
     if (type->description)
         g_string_append_printf(walk->lines, ", desc \"%s\"", type->description);
     g_string_append_c(walk->lines, '\n');
@@ -125,6 +129,12 @@ static void print_device_list(FILE *out)
         }
         g_string_free(walk.lines, TRUE);
     }
+}
+
+static void print_nic_model(const mm_type_summary *type, void *opaque)
+{
+    if (type->user_creatable && type->category && !strcmp(type->category, "network"))
+        fprintf(opaque, "%s\n", type->name);
 }
 
 static void print_accel_op(const mm_accel_ops *ops, void *opaque)
@@ -173,6 +183,9 @@ static bool print_type_list(const char *kind, FILE *out, mm_error **errp)
     } else if (!strcmp(kind, "display")) {
         fprintf(out, "Available display backend types:\nnone\n");
         mm_plugins_foreach_type(MM_KIND_DISPLAY, print_name_line, out);
+    } else if (!strcmp(kind, "nic-model")) {
+        fprintf(out, "Available NIC models:\n");
+        mm_plugins_foreach_type(MM_KIND_DEVICE, print_nic_model, out);
     } else if (!strcmp(kind, "netdev")) {
         fprintf(out, "Available netdev backend types:\n");
         mm_plugins_foreach_type(MM_KIND_NETDEV, print_name_line, out);

@@ -76,6 +76,9 @@ static void test_other_listings(void)
     out = listing("display", NULL);
     g_assert_true(g_str_has_prefix(out, "Available display backend types:\nnone\n"));
     g_free(out);
+    out = listing("nic-model", NULL);
+    g_assert_cmpstr(out, ==, "Available NIC models:\ntest-nic\n");
+    g_free(out);
     out = listing("log", NULL);
     g_assert_nonnull(strstr(out, "guest_errors"));
     g_free(out);

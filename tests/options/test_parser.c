@@ -141,6 +141,8 @@ static void test_help_requests(void)
         { "-chardev", "help", "chardev", NULL }, { "-accel", "help", "accel", NULL },
         { "-d", "help", "log", NULL }, { "-plugins", "help", "plugins", NULL },
         { "-netdev", "user,help", "netdev", "user" },
+        { "-net", "nic,model=help", "nic-model", NULL },
+        { "-nic", "user,model=?", "nic-model", NULL },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         mm_cmdline c;
