@@ -100,4 +100,24 @@ prog_mmx_pending_fault:
     hlt
 prog_mmx_pending_end:
 
+    /* OE (then UE) unmasked: the squares of the largest and the smallest
+     * normal are stored with the exponent wrapped by 24576 (SDM 8.5.4/5);
+     * FNSAVE does not wait, so the registers can be read back. */
+PROG prog_x87_wrap
+    fninit
+    movw $0x0377, (%rdi)
+    fldcw (%rdi)
+    fldt 32(%rdi)
+    fmul %st(0), %st
+    fnstsw %ax
+    fnclex
+    movw $0x036f, (%rdi)
+    fldcw (%rdi)
+    fldt 48(%rdi)
+    fmul %st(0), %st
+    fnstsw %bx
+    fnsave 64(%rdi)
+    hlt
+prog_x87_wrap_end:
+
     .section .note.GNU-stack,"",@progbits

@@ -31,6 +31,7 @@ PROG(prog_x87_fld1);
 PROG(prog_mmx_paddw);
 PROG(prog_x87_ie_keep);
 PROG(prog_mmx_pending);
+PROG(prog_x87_wrap);
 extern const uint8_t prog_mmx_pending_fault[];
 extern const uint8_t prog_x87_mf_fault[], prog_sse_xm_fault[], prog_sse_add_fault[],
     prog_x87_fld1_fault[], prog_mmx_paddw_fault[];
@@ -117,6 +118,35 @@ static void test_x87_pending(guest_env *e)
     CHECK((tag & 0xc000) == 0, "unmasked IE: ST(0) should stay valid (tag word %#x)", tag);
 }
 
+/* Unmasked overflow/underflow store the exponent-wrapped result. */
+static void test_x87_wrapped_results(guest_env *e)
+{
+    uint8_t *data = e->ram + GUEST_DATA_PHYS;
+    const uint64_t max_mant = ~0ull, min_mant = 1ull << 63;
+    const uint16_t max_exp = 0x7ffe, min_exp = 0x0001;
+    memcpy(data + 32, &max_mant, 8);
+    memcpy(data + 40, &max_exp, 2);
+    memcpy(data + 48, &min_mant, 8);
+    memcpy(data + 56, &min_exp, 2);
+    uint64_t rip;
+    unsigned vec = run(e, prog_x87_wrap, prog_x87_wrap_end, 0, 0, 0, &rip);
+    CHECK(vec == NO_VECTOR, "wrap: vector %u", vec);
+    uint16_t ax = (uint16_t)e->cpu->s.regs[X86_R_AX], bx = (uint16_t)e->cpu->s.regs[X86_R_BX];
+    CHECK((ax & 0x88) == 0x88, "unmasked OE: FSW %#x", ax);
+    CHECK((bx & 0x90) == 0x90, "unmasked UE: FSW %#x", bx);
+    /* FNSAVE image: ST(0) = min^2, ST(1) = max^2. */
+    uint64_t m0, m1;
+    uint16_t e0, e1;
+    memcpy(&m0, data + 64 + 28, 8);
+    memcpy(&e0, data + 64 + 36, 2);
+    memcpy(&m1, data + 64 + 38, 8);
+    memcpy(&e1, data + 64 + 46, 2);
+    CHECK(e1 == 0x5ffe && m1 == 0xfffffffffffffffeull,
+          "overflow wrapped: %04x:%016" PRIx64 " (expected 5ffe:fffffffffffffffe)", e1, m1);
+    CHECK(e0 == 0x2003 && m0 == 1ull << 63,
+          "underflow wrapped: %04x:%016" PRIx64 " (expected 2003:8000000000000000)", e0, m0);
+}
+
 static void test_sse_exceptions(guest_env *e)
 {
     uint64_t rip;
@@ -176,6 +206,7 @@ int main(void)
 {
     guest_env *e = guest_env_new();
     test_x87_pending(e);
+    test_x87_wrapped_results(e);
     test_sse_exceptions(e);
     test_cr_gating(e);
     guest_env_free(e);

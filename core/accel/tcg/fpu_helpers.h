@@ -112,12 +112,14 @@ enum x87_arith { X87_ADD, X87_MUL, X87_SUB, X87_DIV };
  * high 16 bits, the host status flags that must be cleared first.  Flags
  * the guest's sticky flags already hold may stay (OR-ing them in again
  * changes nothing), which spares the slow FNCLEX on most instructions;
- * with an unmasked exception pending (ES) every flag is cleared so the
- * instruction's own ones are exact. */
+ * with an exception unmasked or pending (ES) every flag is cleared: the
+ * instruction's own ones must be exact, and a stale unmasked one would
+ * trap the host. */
 static inline uint32_t x87_mode(const tcg_vcpu *v)
 {
     uint16_t fsw = v->s.fpu.fsw;
-    uint16_t stale = (fsw & FSW_ES) ? 0x7f : (uint16_t)(0x7f & ~fsw);
+    bool exact = (fsw & FSW_ES) || (v->s.fpu.fcw & FSW_EXC) != FSW_EXC;
+    uint16_t stale = exact ? 0x7f : (uint16_t)(0x7f & ~fsw);
     return v->s.fpu.fcw | (uint32_t)stale << 16;
 }
 

@@ -12,12 +12,19 @@
 
 #define X87_CLOBBERS "st", "st(1)", "st(2)", "st(3)", "st(4)", "st(5)", "st(6)", "st(7)", \
                      "eax", "cc"
-/* The control word is only reloaded when the guest's (masked) differs from
+/* The control word is only reloaded when the guest's differs from
  * the host's, and FNCLEX (slow) only runs when the host holds flags the
  * guest's status word does not already have (see x87_mode). */
 #define X87_ENTER "fnstcw %[save]\n\tmovzwl %[save], %%eax\n\tcmpw %[cw], %%ax\n\tje 1f\n\t"    \
                   "fldcw %[cw]\n1:\n\tfnstsw %%ax\n\ttestw %[stale], %%ax\n\tjz 3f\n\tfnclex\n3:\n\t"
 #define X87_LEAVE "\n\tmovzwl %[save], %%eax\n\tcmpw %[cw], %%ax\n\tje 2f\n\tfldcw %[save]\n2:"
+/* Arithmetic runs under the guest's real control word, so an unmasked
+ * overflow or underflow leaves the SDM's exponent-wrapped result and an
+ * unmasked invalid/zero-divide/denormal leaves the operands alone, exactly
+ * as the hardware does.  The pending exception (ES) is then cleared before
+ * any waiting instruction could trap the host.  Only used where the host
+ * register stack stays well-formed whatever the outcome (no pops). */
+#define X87_DEFUSE "fnstsw %%ax\n\tmovw %%ax, %[sw]\n\ttestb $0x80, %%al\n\tjz 4f\n\tfnclex\n4:\n\t"
 
 static uint16_t masked_cw(uint16_t cw)
 {
@@ -36,7 +43,7 @@ long double x87_indefinite(void)
 
 /* The hot path (FADD, FMUL...): operands straight from the register file. */
 #define ARITH_ASM(insn)                                                                   \
-    __asm__ volatile(X87_ENTER "fldt %[b]\n\tfldt %[a]\n\t" insn "\n\tfnstsw %[sw]\n\t"     \
+    __asm__ volatile(X87_ENTER "fldt %[b]\n\tfldt %[a]\n\t" insn "\n\t" X87_DEFUSE          \
                      "fstpt %[r]\n\tfstp %%st(0)" X87_LEAVE                                \
                      : [save] "+m"(save), [sw] "=m"(sw), [r] "=m"(*r)                      \
                      : [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(*a), [b] "m"(*b)         \
@@ -45,7 +52,7 @@ long double x87_indefinite(void)
 uint16_t x87_host_arith(int op, const long double *a, const long double *b, long double *r,
                         uint32_t mode)
 {
-    uint16_t save = 0, sw = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
+    uint16_t save = 0, sw = 0, mcw = (uint16_t)mode, stale = (uint16_t)(mode >> 16);
     switch (op) {
     case X87_ADD: ARITH_ASM("fadd %%st(1), %%st"); break;
     case X87_MUL: ARITH_ASM("fmul %%st(1), %%st"); break;
@@ -56,7 +63,7 @@ uint16_t x87_host_arith(int op, const long double *a, const long double *b, long
 }
 
 #define MEM_ASM(insn)                                                                     \
-    __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\tfnstsw %[sw]\n\tfstpt %[r]"   \
+    __asm__ volatile(X87_ENTER "fldt %[a]\n\t" insn " %[m]\n\t" X87_DEFUSE "fstpt %[r]"      \
                      X87_LEAVE                                                            \
                      : [save] "+m"(save), [sw] "=m"(*sw), [r] "=m"(r)                      \
                      : [cw] "m"(mcw), [stale] "m"(stale), [a] "m"(a),                       \
@@ -79,7 +86,7 @@ uint16_t x87_host_arith(int op, const long double *a, const long double *b, long
 long double x87_host_arith_mem(unsigned op, int fmt, const void *mem, long double a,
                                uint32_t mode, uint16_t *sw)
 {
-    uint16_t save = 0, mcw = masked_cw((uint16_t)mode), stale = (uint16_t)(mode >> 16);
+    uint16_t save = 0, mcw = (uint16_t)mode, stale = (uint16_t)(mode >> 16);
     long double r = 0;
     switch (fmt) {
     case XM_F32: MEM_OPS("f", "s"); break;
