@@ -17,6 +17,7 @@
  */
 #include <errno.h>
 #include <signal.h>
+#include <stdio.h>
 #include <string.h>
 #include <sys/ioctl.h>
 
@@ -106,10 +107,26 @@ static void kvm_vcpu_apply_work(kvm_state_t *s, kvm_vcpu *v)
         mm_error_report_and_free(err);
 }
 
+/*
+ * The first KVM_RUN of the process: remembered for mm_kvm_first_run_ns(),
+ * and with MODEMU_KVM_REPORT_START=1 printed as wall-clock time so that a
+ * script can measure the VMM's start-up from its own launch (bench/kvm).
+ */
+static void kvm_note_first_run(kvm_state_t *s)
+{
+    int64_t zero = 0;
+    if (!__atomic_compare_exchange_n(&s->first_run_ns, &zero, g_get_monotonic_time() * 1000,
+                                     false, __ATOMIC_RELAXED, __ATOMIC_RELAXED))
+        return;
+    if (g_strcmp0(g_getenv("MODEMU_KVM_REPORT_START"), "1") == 0)
+        fprintf(stderr, "kvm: first KVM_RUN at %" G_GINT64_FORMAT " ns (realtime)\n",
+                g_get_real_time() * 1000);
+}
+
 static void kvm_vcpu_enter(kvm_state_t *s, kvm_vcpu *v, bool *io_pending)
 {
     if (!__atomic_load_n(&s->first_run_ns, __ATOMIC_RELAXED))
-        __atomic_store_n(&s->first_run_ns, g_get_monotonic_time() * 1000, __ATOMIC_RELAXED);
+        kvm_note_first_run(s);
     kvm_userspace_irq_prepare(s, v);
     int r = ioctl(v->fd, KVM_RUN, 0);
     int err = errno;
