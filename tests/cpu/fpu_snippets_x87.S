@@ -171,6 +171,34 @@ fpu_snippets_x87:
     fsqrt
     FSNIP_END sequence_poly
 
+    /* what compiled long double code does: loads, arithmetic, compare and
+     * branch, rounding, integer stores; flags accumulate over the sequence */
+    FSNIP_BEGIN sequence_longdouble, C023, 0, K_X87
+    fldt 16(%rdi)
+    fldl 8(%rdi)
+    fmulp
+    fld1
+    fdivrp
+    fucomi %st(1), %st
+    jp 1f
+    fadd %st(1), %st
+1:  frndint
+    fistpll 40(%rdi)
+    fstpt 48(%rdi)
+    fildl 4(%rsi)
+    fcomip %st(1), %st
+    setb %al
+    FSNIP_END sequence_longdouble
+    FSNIP_BEGIN sequence_x87_sse, C023, 0, K_X87FULL
+    fstpl 8(%rdi)
+    movsd 8(%rdi), %xmm0
+    mulsd %xmm0, %xmm0
+    movsd %xmm0, 24(%rdi)
+    faddl 24(%rdi)
+    fsqrt
+    fstps 32(%rdi)
+    FSNIP_END sequence_x87_sse
+
     .section .data.fpusniptab, "aw"
     .globl fpu_snippets_x87_end
 fpu_snippets_x87_end:
