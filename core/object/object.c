@@ -58,8 +58,10 @@ static const mm_type *find_creatable_type(const char *kind, const char *type_nam
                                           mm_error **errp)
 {
     const mm_type *type = mm_type_find(kind, type_name);
-    if (!type)
+    if (!type && kind)
         type = mm_plugins_require_type(kind, type_name, errp);
+    else if (!type)
+        mm_error_set(errp, "unknown type '%s'", type_name ? type_name : "(null)");
     if (!type)
         return NULL;
     if (mm_type_get_info(type)->abstract) {

@@ -74,6 +74,11 @@ static void propagate_error(mm_error **errp, mm_error *err)
 
 const mm_type *mm_plugins_require_type(const char *kind, const char *name, mm_error **errp)
 {
+    if (!kind || !mm_is_root_kind(kind) || !name) {
+        mm_error_set(errp, "invalid type request '%s/%s'", kind ? kind : "(null)",
+                     name ? name : "(null)");
+        return NULL;
+    }
     const mm_type *t = mm_type_find(kind, name);
     if (t)
         return t;
@@ -161,6 +166,8 @@ void mm_plugins_foreach_type(const char *kind,
                              void (*cb)(const mm_type_summary *type, void *opaque),
                              void *opaque)
 {
+    if (!kind)
+        return;
     listing l = {
         .kind = kind,
         .seen = g_hash_table_new_full(g_str_hash, g_str_equal, NULL, g_free),
@@ -188,6 +195,10 @@ static void print_registered_help(const mm_type *type, FILE *out)
 
 bool mm_plugins_print_type_help(const char *kind, const char *name, FILE *out, mm_error **errp)
 {
+    if (!kind || !name) {
+        mm_error_set(errp, "invalid type request");
+        return false;
+    }
     const mm_type *type = mm_type_find(kind, name);
     if (type) {
         print_registered_help(type, out);
