@@ -115,6 +115,13 @@ MM_API void mm_chardev_accept_input(mm_chardev *chr)
         chr->ops->accept_input(chr);
 }
 
+MM_API void mm_chardev_set_line_params(mm_chardev *chr, int baud, int data_bits, char parity,
+                                       int stop_bits)
+{
+    if (chr && chr->ops && chr->ops->set_line_params && baud > 0)
+        chr->ops->set_line_params(chr, baud, data_bits, parity, stop_bits);
+}
+
 MM_API mm_chardev *mm_chardev_find(const char *id)
 {
     mm_object *obj = id ? mm_object_find_by_id(MM_KIND_CHARDEV, id) : NULL;

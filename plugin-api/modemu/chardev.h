@@ -60,6 +60,10 @@ MM_API void mm_chardev_detach(mm_chardev *chr, void *opaque);
 MM_API int mm_chardev_write_all(mm_chardev *chr, const uint8_t *buf, int len);
 /* Tells the backend the frontend has room again. */
 MM_API void mm_chardev_accept_input(mm_chardev *chr);
+/* Passes the UART's line settings to a backend that drives a real line
+ * (host serial port); ignored by the others.  parity: 'N', 'E', 'O'. */
+MM_API void mm_chardev_set_line_params(mm_chardev *chr, int baud, int data_bits, char parity,
+                                       int stop_bits);
 
 /* Backend side. */
 MM_API int mm_chardev_be_can_receive(mm_chardev *chr);

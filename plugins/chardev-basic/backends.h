@@ -11,6 +11,7 @@ extern const mm_type_info pipe_chardev_type;
 extern const mm_type_info socket_chardev_type;
 extern const mm_type_info pty_chardev_type;
 extern const mm_type_info udp_chardev_type;
+extern const mm_type_info tty_chardev_type;
 
 /* Puts the terminal back as it was (plugin unload, exit). */
 void stdio_chardev_restore_terminal(void);

@@ -106,12 +106,12 @@ void fd_stream_close(fd_stream *s)
     s->in_fd = s->out_fd = -1;
 }
 
-static int fd_chardev_write(mm_chardev *chr, const uint8_t *buf, int len)
+int fd_chardev_write(mm_chardev *chr, const uint8_t *buf, int len)
 {
     return fd_stream_write(&((fd_chardev *)chr)->io, buf, len);
 }
 
-static void fd_chardev_accept_input(mm_chardev *chr)
+void fd_chardev_accept_input(mm_chardev *chr)
 {
     fd_stream_resume(&((fd_chardev *)chr)->io);
 }

@@ -44,6 +44,9 @@ typedef struct fd_chardev {
 } fd_chardev;
 
 extern const mm_chardev_ops fd_chardev_ops;
+/* fd_chardev_ops' members, for backends that extend the table. */
+int fd_chardev_write(mm_chardev *chr, const uint8_t *buf, int len);
+void fd_chardev_accept_input(mm_chardev *chr);
 
 /* Wires chr to in_fd/out_fd, starts reading and reports OPENED. */
 void fd_chardev_open(fd_chardev *c, int in_fd, int out_fd);

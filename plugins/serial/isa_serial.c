@@ -59,6 +59,13 @@ static void serial_input_room(void *opaque)
         mm_chardev_accept_input((mm_chardev *)s->chardev);
 }
 
+static void serial_line_changed(void *opaque, int baud, int data_bits, char parity, int stop_bits)
+{
+    isa_serial *s = opaque;
+    if (s->attached)
+        mm_chardev_set_line_params((mm_chardev *)s->chardev, baud, data_bits, parity, stop_bits);
+}
+
 static int serial_can_receive(void *opaque)
 {
     return uart_can_receive(&((isa_serial *)opaque)->uart);
@@ -118,6 +125,7 @@ static bool isa_serial_realize(mm_object *obj, mm_error **errp)
     s->uart.irq = mm_isa_get_irq((int)s->irq);
     s->uart.transmit = serial_transmit;
     s->uart.input_room_available = serial_input_room;
+    s->uart.line_changed = serial_line_changed;
     s->uart.opaque = s;
     uart_init(&s->uart);
     s->ports = mm_region_new_io(obj, "serial", 8, &serial_port_ops, s);

@@ -21,6 +21,15 @@ static int64_t char_time_ns(const uart16550 *u)
     return (int64_t)bits * MM_NS_PER_SEC * divisor / UART_CLOCK_BAUD;
 }
 
+static void report_line_settings(uart16550 *u)
+{
+    if (!u->line_changed)
+        return;
+    char parity = !(u->lcr & 0x08) ? 'N' : (u->lcr & 0x10) ? 'E' : 'O';
+    int baud = UART_CLOCK_BAUD / (u->divisor ? u->divisor : 1);
+    u->line_changed(u->opaque, baud, 5 + (u->lcr & 0x03), parity, (u->lcr & 0x04) ? 2 : 1);
+}
+
 /* The highest-priority pending interrupt, as the IIR identifies it. */
 static uint8_t pending_interrupt(const uart16550 *u)
 {
@@ -175,22 +184,27 @@ void uart_write(uart16550 *u, unsigned offset, uint8_t value)
     bool dlab = u->lcr & UART_LCR_DLAB;
     switch (offset & 7) {
     case UART_RBR_THR:
-        if (dlab)
+        if (dlab) {
             u->divisor = (uint16_t)((u->divisor & 0xff00) | value);
-        else
+            report_line_settings(u);
+        } else {
             write_thr(u, value);
+        }
         break;
     case UART_IER:
-        if (dlab)
+        if (dlab) {
             u->divisor = (uint16_t)((u->divisor & 0x00ff) | (value << 8));
-        else
+            report_line_settings(u);
+        } else {
             write_ier(u, value);
+        }
         break;
     case UART_IIR_FCR:
         write_fcr(u, value);
         break;
     case UART_LCR:
         u->lcr = value;
+        report_line_settings(u);
         break;
     case UART_MCR:
         write_mcr(u, value);

@@ -24,6 +24,8 @@ struct uart16550 {
     mm_irq *irq;
     void (*transmit)(void *opaque, uint8_t byte);
     void (*input_room_available)(void *opaque);   /* tell the backend */
+    /* Speed and framing changed (divisor latch or LCR); optional. */
+    void (*line_changed)(void *opaque, int baud, int data_bits, char parity, int stop_bits);
     void *opaque;
 
     /* Registers. */

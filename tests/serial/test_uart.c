@@ -5,6 +5,8 @@
  */
 #define _GNU_SOURCE
 #include <poll.h>
+#include <pty.h>
+#include <termios.h>
 #include <stdio.h>
 #include <string.h>
 #include <sys/socket.h>
@@ -245,6 +247,41 @@ static void test_divisor_latch_and_scratch(void)
     qtest_quit(s);
 }
 
+/* A host terminal as backend: raw bytes both ways, and the UART's speed
+ * and framing applied to the device. */
+static void test_host_tty_backend(void)
+{
+    int master, slave;
+    char name[128];
+    g_assert_cmpint(openpty(&master, &slave, name, NULL, NULL), ==, 0);
+    QTestState *s = qtest_startf("-M pc -nodefaults -chardev tty,id=ser,path=%s "
+                                 "-device isa-serial,chardev=ser", name);
+    qtest_outb(s, COM1 + LCR, 0x80);
+    qtest_outb(s, COM1 + RBR, 0x0c);   /* divisor 12: 9600 baud */
+    qtest_outb(s, COM1 + IER, 0x00);
+    qtest_outb(s, COM1 + LCR, 0x07);   /* 8 data bits, no parity, 2 stop */
+    struct termios tio;
+    g_assert_cmpint(tcgetattr(slave, &tio), ==, 0);
+    g_assert_cmpint(cfgetospeed(&tio), ==, B9600);
+    /* (A pty keeps only speed and stop bits: it forces CS8, no parity.) */
+    g_assert_cmphex(tio.c_cflag & CSTOPB, ==, CSTOPB);
+    qtest_outb(s, COM1 + RBR, 'h');
+    qtest_outb(s, COM1 + RBR, '\n');
+    char buf[4] = { 0 };
+    struct pollfd p = { .fd = master, .events = POLLIN };
+    g_assert_cmpint(poll(&p, 1, 5000), ==, 1);
+    g_assert_cmpint(read(master, buf, sizeof(buf)), ==, 2);
+    g_assert_cmpstr(buf, ==, "h\n");   /* raw: no CR added */
+    g_assert_cmpint(write(master, "yo", 2), ==, 2);
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'y');
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 'o');
+    qtest_quit(s);
+    close(master);
+    close(slave);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -254,5 +291,6 @@ int main(int argc, char **argv)
     g_test_add_func("/serial/receive-interrupts", test_receive_interrupts);
     g_test_add_func("/serial/loopback", test_loopback_and_modem_status);
     g_test_add_func("/serial/divisor-latch", test_divisor_latch_and_scratch);
+    g_test_add_func("/serial/host-tty", test_host_tty_backend);
     return g_test_run();
 }
