@@ -22,6 +22,12 @@ static const log_item log_items[] = {
     { "plugin",       MM_LOG_PLUGIN,      "log plugin discovery and loading" },
 };
 
+/* QEMU's other -d items: known, so they get "not implemented yet". */
+static const char *const qemu_only_items[] = {
+    "out_asm", "op", "op_opt", "op_ind", "op_plugin", "exec", "pcall", "cpu_reset",
+    "ioport", "page", "nochain", "strace", "tid", "vpu", NULL
+};
+
 static const log_item *log_item_find(const char *name)
 {
     for (size_t i = 0; i < G_N_ELEMENTS(log_items); i++) {
@@ -43,7 +49,10 @@ bool mm_log_items_parse(const char *items, uint32_t *mask, mm_error **errp)
             continue;
         }
         const log_item *item = log_item_find(*n);
-        if (!item) {
+        if (!item && (g_strv_contains(qemu_only_items, *n) || g_str_has_prefix(*n, "trace:"))) {
+            mm_error_set(errp, "log item '%s' is not implemented yet in modemu", *n);
+            ok = false;
+        } else if (!item) {
             mm_error_set(errp, "unknown log item '%s' ('-d help' lists them)", *n);
             ok = false;
         } else {

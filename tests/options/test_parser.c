@@ -125,6 +125,7 @@ static void test_bad_syntax(void)
               "joystick");
     PARSE_ERR("-global foo: Invalid -global: expected driver.property=value", "-global", "foo");
     PARSE_ERR("-d bogus: unknown log item 'bogus' ('-d help' lists them)", "-d", "bogus");
+    PARSE_ERR("-d int,op: log item 'op' is not implemented yet in modemu", "-d", "int,op");
     PARSE_ERR("-plugins list: only 'help' is supported (lists the discovered plugins)",
               "-plugins", "list");
 }
