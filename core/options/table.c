@@ -104,6 +104,7 @@ static const mm_option_def options[] = {
            "enable the SPICE remote display"),
     STRING("vga", "machine", "vga", "vga", "std|cirrus|vmware|qxl|virtio|none",
            "select the video card ('-vga help' lists them)"),
+    FLAG("curses", "display", "type", "curses", "same as -display curses"),
     FLAG("no-frame", "display", "frame", "off", "open the SDL window without a frame"),
     FLAG("full-screen", "display", "full-screen", "on", "start in full screen"),
     FLAG("no-quit", "display", "window-close", "off", "ignore the window's close button"),
@@ -184,6 +185,19 @@ static const mm_option_def options[] = {
     UNIMPL("semihosting", false, "semihosting"),
     UNIMPL("dfilter", true, "log address filter"),
     UNIMPL("action", true, "actions on guest events"),
+    UNIMPL("plugin", true, "TCG plugins"),
+    UNIMPL("qmp-pretty", true, "QMP monitor with pretty JSON"),
+    UNIMPL("semihosting-config", true, "semihosting"),
+    UNIMPL("seed", true, "seeding the random number generator"),
+    UNIMPL("iscsi", true, "iSCSI initiator parameters"),
+    UNIMPL("dump-vmstate", true, "dumping the migration state description"),
+    UNIMPL("compat", true, "compatibility policy"),
+    UNIMPL("xen-domid", true, "Xen guest domain"),
+    UNIMPL("xen-attach", false, "Xen attach"),
+    UNIMPL("xen-domid-restrict", false, "Xen domain restriction"),
+    UNIMPL("async-teardown", false, "asynchronous teardown"),
+    UNIMPL("run-with", true, "process options"),
+    UNIMPL("audio", true, "audio backend and model in one option"),
 };
 
 const mm_option_def *mm_option_find(const char *name)

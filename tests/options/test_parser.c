@@ -4,7 +4,9 @@
 
 #include "options/cmdline.h"
 #include "options/keyval.h"
+#include "options/groups.h"
 #include "options/opts.h"
+#include "options/table.h"
 
 /* Parses argv (NULL-terminated, without argv[0]); returns the error text or
  * NULL, and leaves the result in *c. */
@@ -220,6 +222,51 @@ static void test_keyval_api(void)
     g_assert_false(mm_opts_id_is_valid(""));
 }
 
+/* Every option has a unique name, a help line, and what its kind needs. */
+static void test_option_table(void)
+{
+    GHashTable *names = g_hash_table_new(g_str_hash, g_str_equal);
+    unsigned n = 0;
+    for (const mm_option_def *def; (def = mm_option_at(n)); n++) {
+        g_assert_false(g_hash_table_contains(names, def->name));
+        g_hash_table_add(names, (gpointer)def->name);
+        g_assert_true(def->help && *def->help);
+        g_assert_true(mm_option_find(def->name) == def);
+        switch (def->kind) {
+        case MM_OPTION_KEYVAL:
+        case MM_OPTION_STRING:
+            g_assert_true(def->has_arg && def->group && mm_opts_group_find(def->group));
+            g_assert_true(def->kind == MM_OPTION_KEYVAL || def->key);
+            break;
+        case MM_OPTION_FLAG:
+            g_assert_true(!def->has_arg && def->key && def->value);
+            g_assert_nonnull(mm_opts_group_find(def->group));
+            break;
+        case MM_OPTION_CUSTOM:
+            g_assert_nonnull(def->handler);
+            break;
+        case MM_OPTION_UNIMPLEMENTED:
+            break;
+        }
+    }
+    g_assert_cmpuint(n, >, 100);
+    g_hash_table_destroy(names);
+    /* The seed chapter's options are all known. */
+    static const char *const seed[] = {
+        "name", "boot", "pidfile", "nodefaults", "daemonize", "M", "machine", "accel",
+        "enable-kvm", "cpu", "m", "balloon", "smp", "no-acpi", "S", "readconfig", "writeconfig",
+        "rtc", "device", "drive", "hda", "hdb", "hdc", "hdd", "cdrom", "kernel", "initrd",
+        "append", "vga", "display", "nographic", "spice", "vnc", "no-frame", "full-screen",
+        "no-quit", "alt-grab", "ctrl-grab", "k", "usb", "usbdevice", "chardev", "serial",
+        "parallel", "monitor", "mon", "qmp", "net", "netdev", "nic", "fsdev", "virtfs",
+        "snapshot", "no-reboot", "no-shutdown", NULL
+    };
+    for (int i = 0; seed[i]; i++) {
+        const mm_option_def *def = mm_option_find(seed[i]);
+        g_assert_nonnull(def);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -230,5 +277,6 @@ int main(int argc, char **argv)
     g_test_add_func("/options/help-requests", test_help_requests);
     g_test_add_func("/options/shorthands", test_shorthand_options);
     g_test_add_func("/options/keyval-api", test_keyval_api);
+    g_test_add_func("/options/table", test_option_table);
     return g_test_run();
 }
