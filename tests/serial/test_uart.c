@@ -59,13 +59,33 @@ static void peer_close(peer *p)
     g_free(p->path);
 }
 
-static QTestState *start_with_socket(peer *p, const char *extra)
+/* extra_chardev: more options of the socket chardev (",mux=on"). */
+static QTestState *start_with_socket_opts(peer *p, const char *extra_chardev, const char *extra)
 {
     *p = peer_listen();
-    QTestState *s = qtest_startf("-M pc -nodefaults -chardev socket,id=ser,path=%s "
-                                 "-device isa-serial,chardev=ser %s", p->path, extra);
+    QTestState *s = qtest_startf("-M pc -nodefaults -chardev socket,id=ser,path=%s%s "
+                                 "-device isa-serial,chardev=ser %s", p->path, extra_chardev,
+                                 extra);
     peer_accept(p);
     return s;
+}
+
+static QTestState *start_with_socket(peer *p, const char *extra)
+{
+    return start_with_socket_opts(p, "", extra);
+}
+
+/* Bytes written one by one may arrive in several reads. */
+static void read_exactly(int fd, char *buf, size_t len)
+{
+    size_t got = 0;
+    while (got < len) {
+        struct pollfd p = { .fd = fd, .events = POLLIN };
+        g_assert_cmpint(poll(&p, 1, 5000), ==, 1);
+        ssize_t n = read(fd, buf + got, len - got);
+        g_assert_cmpint(n, >, 0);
+        got += (size_t)n;
+    }
 }
 
 /* The emulator handles socket input in its main loop, between commands:
@@ -129,7 +149,7 @@ static void test_receive_with_flow_control(void)
     /* Output goes the other way on the same socket. */
     qtest_outb(s, COM1 + RBR, 'Z');
     char c = 0;
-    g_assert_cmpint(read(p.fd, &c, 1), ==, 1);
+    read_exactly(p.fd, &c, 1);
     g_assert_cmpint(c, ==, 'Z');
     qtest_quit(s);
     peer_close(&p);
@@ -247,6 +267,34 @@ static void test_divisor_latch_and_scratch(void)
     qtest_quit(s);
 }
 
+/* Behind a mux, C-a b sends a break: BI with a zero byte, and an RLS
+ * interrupt; C-a C-a passes one C-a through. */
+static void test_break_through_mux(void)
+{
+    peer p;
+    QTestState *s = start_with_socket_opts(&p, ",mux=on", "");
+    qtest_irq_intercept_in(s, "ioapic");
+    qtest_outb(s, COM1 + MCR, 0x08);
+    qtest_outb(s, COM1 + IER, 0x04);   /* receiver line status */
+    g_assert_cmpint(write(p.fd, "\001b", 2), ==, 2);
+    /* Poll IIR, not LSR: reading LSR would acknowledge the break. */
+    uint8_t iir = 0x01;
+    for (int i = 0; i < 2000 && iir == 0x01; i++) {
+        iir = qtest_inb(s, COM1 + IIR);
+        g_usleep(1000);
+    }
+    g_assert_cmphex(iir, ==, 0x06);
+    g_assert_true(qtest_get_irq(s, 4));
+    g_assert_cmphex(qtest_inb(s, COM1 + LSR) & 0x11, ==, 0x11);   /* BI | DR */
+    g_assert_false(qtest_get_irq(s, 4));   /* reading LSR cleared it */
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 0x00);
+    g_assert_cmpint(write(p.fd, "\001\001", 2), ==, 2);
+    g_assert_true(wait_data_ready(s, COM1));
+    g_assert_cmphex(qtest_inb(s, COM1 + RBR), ==, 0x01);
+    qtest_quit(s);
+    peer_close(&p);
+}
+
 /* A host terminal as backend: raw bytes both ways, and the UART's speed
  * and framing applied to the device. */
 static void test_host_tty_backend(void)
@@ -268,9 +316,7 @@ static void test_host_tty_backend(void)
     qtest_outb(s, COM1 + RBR, 'h');
     qtest_outb(s, COM1 + RBR, '\n');
     char buf[4] = { 0 };
-    struct pollfd p = { .fd = master, .events = POLLIN };
-    g_assert_cmpint(poll(&p, 1, 5000), ==, 1);
-    g_assert_cmpint(read(master, buf, sizeof(buf)), ==, 2);
+    read_exactly(master, buf, 2);
     g_assert_cmpstr(buf, ==, "h\n");   /* raw: no CR added */
     g_assert_cmpint(write(master, "yo", 2), ==, 2);
     g_assert_true(wait_data_ready(s, COM1));
@@ -292,5 +338,6 @@ int main(int argc, char **argv)
     g_test_add_func("/serial/loopback", test_loopback_and_modem_status);
     g_test_add_func("/serial/divisor-latch", test_divisor_latch_and_scratch);
     g_test_add_func("/serial/host-tty", test_host_tty_backend);
+    g_test_add_func("/serial/break-through-mux", test_break_through_mux);
     return g_test_run();
 }
