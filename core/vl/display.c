@@ -26,6 +26,9 @@ bool vl_display_create(const mm_opts_db *db, mm_error **errp)
     const mm_opts *spice = mm_opts_db_first(db, "spice");
     const mm_opts *display = mm_opts_db_first(db, "display");
     const char *type = display ? mm_opts_get(display, "type") : NULL;
+    /* "-vnc none": QEMU's way of saying no VNC server at start-up. */
+    if (vnc && mm_opts_get(vnc, "vnc") && !strcmp(mm_opts_get(vnc, "vnc"), "none"))
+        vnc = NULL;
     if (vnc && !display_create("vnc", vnc, NULL, errp))
         return false;
     if (spice && !display_create("spice", spice, NULL, errp))

@@ -2,8 +2,8 @@
  * modemu_main: the QEMU-compatible command line, from argv to a running
  * machine.  Each step is a function in its own file; this is the order:
  *
- *   parse -> early exits (-h, -version, listings) -> checks -> -writeconfig
- *   -> -daemonize, -pidfile -> logging -> accelerator choice -> backends
+ *   parse -> logging -> early exits (-h, -version, listings) -> -writeconfig
+ *   -> checks -> -daemonize, -pidfile -> accelerator choice -> backends
  *   -> machine -> drives, devices, display -> accelerator -> qtest
  *   -> start (unless -S) -> main loop.
  */
@@ -112,8 +112,6 @@ static mm_machine_state *vl_machine;
 
 static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error **errp)
 {
-    if (!apply_logging(db, errp))
-        return false;
     vl_globals_set(db);
     vl_accel_choice accel;
     if (!vl_accel_choose(db, &accel, errp))
@@ -132,6 +130,11 @@ static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error
 static int run(mm_cmdline *cmdline)
 {
     mm_error *err = NULL;
+    /* Logging first: -d plugin covers discovery itself. */
+    if (!apply_logging(cmdline->db, &err)) {
+        mm_error_report_and_free(err);
+        return 1;
+    }
     mm_plugins_discover();
     if (cmdline->help_kind) {
         if (!mm_help_print_listing(cmdline->help_kind, cmdline->help_name, stdout, &err)) {

@@ -33,6 +33,9 @@ static bool legacy_net_type_is_builtin(const mm_opts *opts)
 static const char *opts_type(const mm_opts *opts, const char **kind)
 {
     const char *group = mm_opts_group(opts);
+    if (!strcmp(group, "vnc") && mm_opts_get(opts, "vnc") &&
+        !strcmp(mm_opts_get(opts, "vnc"), "none"))
+        return NULL;
     if (!strcmp(group, "vnc") || !strcmp(group, "spice")) {
         *kind = MM_KIND_DISPLAY;
         return group;
