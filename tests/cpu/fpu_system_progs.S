@@ -115,7 +115,9 @@ PROG prog_x87_wrap
     fldcw (%rdi)
     fldt 48(%rdi)
     fmul %st(0), %st
-    fnstsw %bx
+    mov %ax, %bx
+    fnstsw %ax
+    xchg %ax, %bx
     fnsave 64(%rdi)
     hlt
 prog_x87_wrap_end:
