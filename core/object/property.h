@@ -24,7 +24,8 @@ bool mm_parse_uint(const char *text, uint64_t *out);
 bool mm_parse_size(const char *text, uint64_t *out);
 
 /* Writes `value` into the property's field of `obj`.  NULL means a bare key
- * (only bools accept it: "on").  `type_name` names the type in messages. */
+ * (only bools accept it: "on").  Messages name the property, the object's
+ * type, the value and what was expected. */
 bool mm_property_set(mm_object *obj, const mm_property *prop, const char *value,
                      mm_error **errp);
 /* Current value as text (g_free it). */
