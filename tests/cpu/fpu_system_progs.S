@@ -122,4 +122,29 @@ PROG prog_x87_wrap
     hlt
 prog_x87_wrap_end:
 
+    /* 16-byte SSE memory operands must be aligned (#GP(0)), except for
+     * the unaligned moves and the scalar forms. */
+PROG prog_sse_unaligned_ok
+    movups 4(%rdi), %xmm0
+    movdqu 3(%rdi), %xmm1
+    addss 1(%rdi), %xmm2
+    addsd 5(%rdi), %xmm3
+    movsd %xmm3, 7(%rdi)
+    hlt
+prog_sse_unaligned_ok_end:
+
+PROG prog_sse_misaligned_add
+    .globl prog_sse_misaligned_add_fault
+prog_sse_misaligned_add_fault:
+    addps 4(%rdi), %xmm0
+    hlt
+prog_sse_misaligned_add_end:
+
+PROG prog_sse_misaligned_store
+    .globl prog_sse_misaligned_store_fault
+prog_sse_misaligned_store_fault:
+    movdqa %xmm0, 8(%rdi)
+    hlt
+prog_sse_misaligned_store_end:
+
     .section .note.GNU-stack,"",@progbits

@@ -32,11 +32,16 @@ PROG(prog_mmx_paddw);
 PROG(prog_x87_ie_keep);
 PROG(prog_mmx_pending);
 PROG(prog_x87_wrap);
+PROG(prog_sse_unaligned_ok);
+PROG(prog_sse_misaligned_add);
+PROG(prog_sse_misaligned_store);
+extern const uint8_t prog_sse_misaligned_add_fault[], prog_sse_misaligned_store_fault[];
 extern const uint8_t prog_mmx_pending_fault[];
 extern const uint8_t prog_x87_mf_fault[], prog_sse_xm_fault[], prog_sse_add_fault[],
     prog_x87_fld1_fault[], prog_mmx_paddw_fault[];
 
-/* Interrupt gates for vectors 0-31; handler: mov $vec,%r15d; mov (%rsp),%r14; hlt. */
+/* Interrupt gates for vectors 0-31; the handler records the vector and the
+ * two stack words (RIP, or error code and RIP) in R15, R14, R13. */
 static void build_idt(guest_env *e)
 {
     for (unsigned vec = 0; vec < 32; vec++) {
@@ -46,7 +51,9 @@ static void build_idt(guest_env *e)
         uint64_t hi = target >> 32;
         memcpy(e->ram + IDT_BASE + vec * 16, &lo, 8);
         memcpy(e->ram + IDT_BASE + vec * 16 + 8, &hi, 8);
-        uint8_t h[] = { 0x41, 0xbf, (uint8_t)vec, 0, 0, 0, 0x4c, 0x8b, 0x34, 0x24, 0xf4 };
+        /* mov $vec,%r15d; mov (%rsp),%r14; mov 8(%rsp),%r13; hlt */
+        uint8_t h[] = { 0x41, 0xbf, (uint8_t)vec, 0, 0, 0, 0x4c, 0x8b, 0x34, 0x24,
+                        0x4c, 0x8b, 0x6c, 0x24, 0x08, 0xf4 };
         memcpy(e->ram + HANDLERS + vec * 16, h, sizeof(h));
     }
     e->cpu->s.idtr = (mm_x86_dtable){ IDT_BASE, 32 * 16 - 1 };
@@ -161,6 +168,24 @@ static void test_sse_exceptions(guest_env *e)
     CHECK(vec == X86_EXC_UD, "SSE unmasked ZE without OSXMMEXCPT: vector %u", vec);
 }
 
+static void test_sse_alignment(guest_env *e)
+{
+    uint64_t rip;
+    unsigned vec = run(e, prog_sse_unaligned_ok, prog_sse_unaligned_ok_end, 0, 0, 0, &rip);
+    CHECK(vec == NO_VECTOR, "unaligned MOVUPS/MOVDQU/ADDSS/ADDSD/MOVSD: vector %u", vec);
+    /* #GP pushes an error code (0): R14 holds it, R13 the faulting RIP. */
+    vec = run(e, prog_sse_misaligned_add, prog_sse_misaligned_add_end, 0, 0, 0, &rip);
+    CHECK(vec == X86_EXC_GP &&
+          rip == 0 && e->cpu->s.regs[X86_R_R13] ==
+                          guest_addr(prog_sse_misaligned_add, prog_sse_misaligned_add_fault),
+          "misaligned ADDPS m128: vector %u", vec);
+    vec = run(e, prog_sse_misaligned_store, prog_sse_misaligned_store_end, 0, 0, 0, &rip);
+    CHECK(vec == X86_EXC_GP &&
+          rip == 0 && e->cpu->s.regs[X86_R_R13] ==
+                          guest_addr(prog_sse_misaligned_store, prog_sse_misaligned_store_fault),
+          "misaligned MOVDQA store: vector %u", vec);
+}
+
 static void test_cr_gating(guest_env *e)
 {
     static const struct {
@@ -208,6 +233,7 @@ int main(void)
     test_x87_pending(e);
     test_x87_wrapped_results(e);
     test_sse_exceptions(e);
+    test_sse_alignment(e);
     test_cr_gating(e);
     guest_env_free(e);
     printf("%u failures\n", failures);
