@@ -80,6 +80,10 @@ int mm_kvm_vm_fd(void);
 int64_t mm_kvm_first_run_ns(void);   /* g_get_monotonic_time()-based, ns; 0 before */
 uint64_t mm_kvm_vcpu_exits(unsigned cpu);
 uint32_t mm_kvm_vcpu_last_exit(unsigned cpu);   /* KVM_EXIT_* of the last exit handled */
+/* A CPUID leaf of a vCPU: as we asked KVM to set it (requested), or as KVM
+ * holds it (KVM_GET_CPUID2; some hosts, such as PVM, override feature bits). */
+bool mm_kvm_vcpu_cpuid(unsigned cpu, uint32_t leaf, uint32_t index, bool requested,
+                       uint32_t regs[4]);
 unsigned mm_kvm_memslot_count(void);
 
 #endif

@@ -108,3 +108,33 @@ bool kvm_cpuid_setup_vcpu(kvm_state_t *s, kvm_vcpu *v, const mm_kvm_options *opt
     v->cpuid = c;
     return true;
 }
+
+static bool cpuid_copy_leaf(struct kvm_cpuid2 *c, uint32_t leaf, uint32_t index,
+                            uint32_t regs[4])
+{
+    struct kvm_cpuid_entry2 *e = cpuid_find(c, leaf, index);
+    if (!e)
+        return false;
+    regs[0] = e->eax;
+    regs[1] = e->ebx;
+    regs[2] = e->ecx;
+    regs[3] = e->edx;
+    return true;
+}
+
+bool mm_kvm_vcpu_cpuid(unsigned cpu, uint32_t leaf, uint32_t index, bool requested,
+                       uint32_t regs[4])
+{
+    kvm_state_t *s = kvm_state();
+    if (!s->vcpus || cpu >= s->ncpus || !s->vcpus[cpu].cpuid)
+        return false;
+    kvm_vcpu *v = &s->vcpus[cpu];
+    if (requested)
+        return cpuid_copy_leaf(v->cpuid, leaf, index, regs);
+    uint32_t nent = v->cpuid->nent;
+    struct kvm_cpuid2 *held = g_malloc0(sizeof(*held) + nent * sizeof(struct kvm_cpuid_entry2));
+    held->nent = nent;
+    bool ok = ioctl(v->fd, KVM_GET_CPUID2, held) == 0 && cpuid_copy_leaf(held, leaf, index, regs);
+    g_free(held);
+    return ok;
+}
