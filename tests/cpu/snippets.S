@@ -168,6 +168,13 @@ diff_snippets:
     SNIP movsx8, 0, K_ANY, movsbq %bl, %rax
     SNIP movsx16, 0, K_ANY, movswl %bx, %eax
     SNIP movsxd, 0, K_ANY, movslq %ebx, %rax
+    SNIP_BEGIN movxmem, 0, K_MEM
+    movzbl 5(%rsi), %eax
+    movsbq -3(%rsi), %rbx
+    movswl 6(%rsi), %ecx
+    movzwq 0x11(%rdi), %rdx
+    movsbw 1(%rdi), %r8w
+    SNIP_END movxmem
     SNIP mov32zext, 0, K_ANY, mov %ebx, %eax
     SNIP mov16, 0, K_ANY, mov %bx, %ax
     SNIP movabs, 0, K_ANY, movabs $0x123456789abcdef0, %r10

@@ -107,6 +107,43 @@ static void op_mov_store64(tcg_vcpu *v, const tcg_insn *in)
     tcg_lin_write(v, ea, 8, v->s.regs[in->reg]);
 }
 
+/* MOVZX/MOVSX: source size from the opcode (0F B6/B7 zero, BE/BF sign). */
+static inline uint64_t movx_extend(const tcg_insn *in, uint64_t x)
+{
+    unsigned src_sz = (in->opcode & 1) ? SZ16 : SZ8;
+    if (in->opcode & 8) {
+        unsigned shift = 64 - (8u << src_sz);
+        x = (uint64_t)((int64_t)(x << shift) >> shift);
+    }
+    return x;
+}
+
+static void op_movx_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t x = reg_read(v, in->rm, (in->opcode & 1) ? SZ16 : SZ8, in);
+    reg_write(v, in->reg, in->opsize, movx_extend(in, x), in);
+}
+
+static void op_movx_load(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
+    if (in->seg >= X86_SEG_FS)
+        ea += v->s.seg[in->seg].base;
+    uint64_t x = tcg_lin_read(v, ea, (in->opcode & 1) ? 2 : 1);
+    reg_write(v, in->reg, in->opsize, movx_extend(in, x), in);
+}
+
+/* LEA with a 64-bit address: no truncation needed. */
+static void op_lea64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t ea = (uint64_t)(int64_t)in->disp;
+    if (in->base != TCG_REG_NONE)
+        ea += in->base == TCG_REG_RIP ? v->s.rip : v->s.regs[in->base];
+    if (in->index != TCG_REG_NONE)
+        ea += v->s.regs[in->index] << in->scale;
+    reg_write(v, in->reg, in->opsize, ea, in);
+}
+
 tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
 {
     tcg_op_fn fn = in->fn;
@@ -119,13 +156,19 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
         if (fn == op_test_rm_r) return op_test_rr;
         if (fn == op_inc_rm) return op_inc_r;
         if (fn == op_dec_rm) return op_dec_r;
+        if (fn == op_movx) return op_movx_rr;
         return fn;
     }
+    if (code_size == SZ64 && in->adsize == SZ64 && fn == op_lea)
+        return op_lea64;
     /* 64-bit code, 64-bit operand, [base + disp] without index or RIP. */
     if (code_size == SZ64 && in->opsize == SZ64 && in->adsize == SZ64 &&
         in->index == TCG_REG_NONE && in->base < 16) {
         if (fn == op_mov_r_rm) return op_mov_load64;
         if (fn == op_mov_rm_r) return op_mov_store64;
     }
+    if (code_size == SZ64 && in->adsize == SZ64 && in->index == TCG_REG_NONE && in->base < 16 &&
+        fn == op_movx)
+        return op_movx_load;
     return fn;
 }

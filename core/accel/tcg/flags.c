@@ -40,6 +40,29 @@ static uint64_t sub_flags(uint64_t a, uint64_t b, uint64_t res, unsigned sz, boo
     return f;
 }
 
+/* SHL/SHR/SAR by a non-zero count: CF is the last bit shifted out, OF as for
+ * a count of 1 (the same formula otherwise), AF cleared. */
+static uint64_t shift_flags_lazy(unsigned op, uint64_t a, unsigned count, uint64_t res,
+                                 unsigned sz)
+{
+    unsigned width = 8u << sz;
+    uint64_t msb = sign_bit(sz), cf, of;
+    a &= size_mask(sz);
+    if (op == CC_OP_SHL) {
+        cf = count <= width ? ((a << (count - 1)) & msb) != 0 : 0;
+        of = ((res & msb) != 0) ^ cf;
+    } else if (op == CC_OP_SHR) {
+        cf = (a >> (count - 1)) & 1;
+        of = (a & msb) != 0;
+    } else {
+        unsigned shift = 64 - width;
+        int64_t sa = (int64_t)(a << shift) >> shift;
+        cf = (uint64_t)(sa >> (count - 1 < 64 ? count - 1 : 63)) & 1;
+        of = 0;
+    }
+    return result_flags(res, sz) | (cf ? X86_FLAG_CF : 0) | (of ? X86_FLAG_OF : 0);
+}
+
 uint64_t cc_compute(const tcg_vcpu *v)
 {
     unsigned sz = v->cc_size;
@@ -63,6 +86,10 @@ uint64_t cc_compute(const tcg_vcpu *v)
         return (add_flags(a, 1, res, sz, false) & ~X86_FLAG_CF) | (b & X86_FLAG_CF);
     case CC_OP_DEC:
         return (sub_flags(a, 1, res, sz, false) & ~X86_FLAG_CF) | (b & X86_FLAG_CF);
+    case CC_OP_SHL:
+    case CC_OP_SHR:
+    case CC_OP_SAR:
+        return shift_flags_lazy(v->cc_op, a, (unsigned)b, res & size_mask(sz), sz);
     }
     return 0;
 }

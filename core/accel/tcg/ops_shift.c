@@ -32,9 +32,10 @@ static uint64_t shift_value(tcg_vcpu *v, unsigned op, unsigned sz, uint64_t a, u
 {
     unsigned width = 8u << sz;
     uint64_t m = size_mask(sz), msb = sign_bit(sz), res, cf, of;
-    uint64_t flags = cc_compute(v);
+    uint64_t flags;
     switch (op) {
     case SH_ROL: {
+        flags = cc_compute(v);   /* rotates keep SF, ZF, AF, PF */
         unsigned c = count & (width - 1);
         res = c ? ((a << c) | (a >> (width - c))) & m : a;
         cf = res & 1;
@@ -44,6 +45,7 @@ static uint64_t shift_value(tcg_vcpu *v, unsigned op, unsigned sz, uint64_t a, u
         break;
     }
     case SH_ROR: {
+        flags = cc_compute(v);
         unsigned c = count & (width - 1);
         res = c ? ((a >> c) | (a << (width - c))) & m : a;
         cf = (res & msb) != 0;
@@ -55,6 +57,7 @@ static uint64_t shift_value(tcg_vcpu *v, unsigned op, unsigned sz, uint64_t a, u
     case SH_RCL:
     case SH_RCR: {
         unsigned c = count % (width + 1);
+        flags = cc_compute(v);
         cf = flags & X86_FLAG_CF;
         res = a;
         for (unsigned i = 0; i < c; i++) {   /* counts are small (<= 64) */
@@ -80,23 +83,19 @@ static uint64_t shift_value(tcg_vcpu *v, unsigned op, unsigned sz, uint64_t a, u
     }
     case SH_SHL:
     case SH_SAL:
+        /* Plain shifts record their operands: flags are computed lazily (flags.c). */
         res = count < 64 ? (a << count) & m : 0;
-        cf = count <= width ? ((a << (count - 1)) & msb) != 0 : 0;
-        of = ((res & msb) != 0) ^ cf;
-        flags = shift_flags(res, sz, cf, of);
-        break;
+        cc_set(v, CC_OP_SHL, sz, a, count, res);
+        return res;
     case SH_SHR:
         res = count < 64 ? a >> count : 0;
-        cf = count <= 64 ? (a >> (count - 1)) & 1 : 0;
-        of = (a & msb) != 0;
-        flags = shift_flags(res, sz, cf, of);
-        break;
+        cc_set(v, CC_OP_SHR, sz, a, count, res);
+        return res;
     default: { /* SAR */
         int64_t sa = (int64_t)sign_extend_sz(a, sz);
         res = (uint64_t)(sa >> (count < 64 ? count : 63)) & m;
-        cf = (uint64_t)(sa >> (count - 1 < 64 ? count - 1 : 63)) & 1;
-        flags = shift_flags(res, sz, cf, 0);
-        break;
+        cc_set(v, CC_OP_SAR, sz, a, count, res);
+        return res;
     }
     }
     cc_set_eflags(v, flags);
