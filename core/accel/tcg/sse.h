@@ -42,6 +42,6 @@ void mmx_set(tcg_vcpu *v, unsigned r, uint64_t val);
 uint32_t sse_fp_begin(tcg_vcpu *v);
 /* Folds the raised flags into the guest MXCSR; raises #XM/#UD when one is
  * unmasked (the caller must not have written its result yet). */
-void sse_fp_end(tcg_vcpu *v, uint32_t saved_host);
+void sse_fp_end(tcg_vcpu *v, uint32_t guest);
 
 #endif

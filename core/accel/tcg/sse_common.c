@@ -76,18 +76,38 @@ void sse_store_rm(tcg_vcpu *v, const tcg_insn *in, const mm_x86_xmm *val, unsign
     }
 }
 
-uint32_t sse_fp_begin(tcg_vcpu *v)
+/* The host thread's MXCSR control bits (rounding, DAZ/FTZ, masks), read
+ * once: nothing in modemu changes them, and reading MXCSR (STMXCSR) costs
+ * more than the arithmetic.  With it known, a guest instruction needs one
+ * LDMXCSR (guest controls, flags cleared) and one STMXCSR (its flags), and
+ * the host's controls are only reloaded when the guest's differ. */
+static __thread uint32_t host_mxcsr_ctl;
+static __thread bool host_mxcsr_known;
+
+static uint32_t host_controls(void)
 {
-    uint32_t saved = _mm_getcsr();
-    /* Guest rounding, DAZ, FTZ; every exception masked; flags cleared. */
-    _mm_setcsr((v->s.mxcsr & 0xffc0) | 0x1f80);
-    return saved;
+    if (!host_mxcsr_known) {
+        host_mxcsr_ctl = _mm_getcsr() & ~0x3fu;
+        host_mxcsr_known = true;
+    }
+    return host_mxcsr_ctl;
 }
 
-void sse_fp_end(tcg_vcpu *v, uint32_t saved_host)
+uint32_t sse_fp_begin(tcg_vcpu *v)
+{
+    host_controls();
+    /* Guest rounding, DAZ, FTZ; every exception masked; flags cleared. */
+    uint32_t guest = (v->s.mxcsr & 0xffc0) | 0x1f80;
+    _mm_setcsr(guest);
+    return guest;
+}
+
+/* guest: what sse_fp_begin loaded. */
+void sse_fp_end(tcg_vcpu *v, uint32_t guest)
 {
     uint32_t flags = _mm_getcsr() & 0x3f;
-    _mm_setcsr(saved_host);
+    if (guest != host_mxcsr_ctl)
+        _mm_setcsr(host_mxcsr_ctl);   /* host flags are left as they are: unused */
     uint32_t unmasked = flags & ~(v->s.mxcsr >> 7) & 0x3f;
     if (unmasked) {
         v->s.mxcsr |= flags;
