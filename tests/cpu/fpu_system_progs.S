@@ -147,4 +147,12 @@ prog_sse_misaligned_store_fault:
     hlt
 prog_sse_misaligned_store_end:
 
+PROG prog_x87_lock
+    .globl prog_x87_lock_fault
+prog_x87_lock_fault:
+    .byte 0xf0
+    fadd %st(1), %st
+    hlt
+prog_x87_lock_end:
+
     .section .note.GNU-stack,"",@progbits

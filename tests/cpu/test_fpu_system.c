@@ -32,6 +32,8 @@ PROG(prog_mmx_paddw);
 PROG(prog_x87_ie_keep);
 PROG(prog_mmx_pending);
 PROG(prog_x87_wrap);
+PROG(prog_x87_lock);
+extern const uint8_t prog_x87_lock_fault[];
 PROG(prog_sse_unaligned_ok);
 PROG(prog_sse_misaligned_add);
 PROG(prog_sse_misaligned_store);
@@ -204,6 +206,8 @@ static void test_cr_gating(guest_env *e)
           X86_EXC_UD },
         { "SSE without OSFXSR", prog_sse_add, prog_sse_add_end, prog_sse_add_fault, 0,
           X86_CR4_OSFXSR, X86_EXC_UD },
+        { "LOCK x87", prog_x87_lock, prog_x87_lock_end, prog_x87_lock_fault, 0, 0,
+          X86_EXC_UD },
         { "MMX with TS", prog_mmx_paddw, prog_mmx_paddw_end, prog_mmx_paddw_fault, X86_CR0_TS,
           0, X86_EXC_NM },
         { "MMX with EM", prog_mmx_paddw, prog_mmx_paddw_end, prog_mmx_paddw_fault, X86_CR0_EM,

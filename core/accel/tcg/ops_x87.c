@@ -575,6 +575,8 @@ static void record_pointers(tcg_vcpu *v, const tcg_insn *in, unsigned esc)
 void op_x87_escape(tcg_vcpu *v, const tcg_insn *in)
 {
     unsigned esc = in->opcode & 7, op = in->reg & 7;
+    if (in->prefix & PFX_LOCK)
+        tcg_raise(v, X86_EXC_UD);
     tcg_fpu_check(v);
     if (control_nowait(v, in, esc, op))
         return;
