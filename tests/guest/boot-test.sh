@@ -59,8 +59,22 @@ case "$(basename "$emulator")" in qemu-system-*) args+=(-accel tcg) ;; esac
 echo "boot-test: $emulator ${args[*]}"
 start=$(date +%s.%N)
 # stdin from /dev/null: -nographic would otherwise read the terminal.
-timeout --kill-after=5 "$timeout_s" "$emulator" "${args[@]}" < /dev/null > "$log" 2> "$tmp/stderr"
-status=$?
+: > "$log"
+"$emulator" "${args[@]}" < /dev/null > "$log" 2> "$tmp/stderr" &
+pid=$!
+# Poll, so a firmware that ignored -kernel fails at once instead of after
+# the whole timeout.
+status="" deadline=$(( $(date +%s) + timeout_s ))
+while :; do
+  if ! kill -0 "$pid" 2>/dev/null; then wait "$pid"; status=$?; break; fi
+  if grep -qa "No bootable device" "$log"; then
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; status=ignored; break
+  fi
+  if [ "$(date +%s)" -ge "$deadline" ]; then
+    kill -9 "$pid" 2>/dev/null; wait "$pid" 2>/dev/null; status=124; break
+  fi
+  sleep 0.2
+done
 elapsed=$(awk -v a="$start" -v b="$(date +%s.%N)" 'BEGIN { printf "%.2f", b - a }')
 tr -d '\r' < "$log" > "$tmp/serial.txt"
 cat "$tmp/stderr" >&2
@@ -76,7 +90,10 @@ fail() {
   tail -n 30 "$tmp/serial.txt" >&2
   exit 1
 }
-if [ $status = 124 ] || [ $status = 137 ]; then fail "no power-off within ${timeout_s}s (hung)"; fi
+if [ "$status" = ignored ]; then
+  fail "the emulator ignored -kernel: its BIOS found no bootable device (direct boot not wired up)"
+fi
+if [ "$status" = 124 ]; then fail "no power-off within ${timeout_s}s (hung)"; fi
 grep -q '^MODEMU-MARK: init-start' "$tmp/serial.txt" || fail "the guest never reached /init (exit status $status)"
 grep -q '^MODEMU-DONE: status=ok' "$tmp/serial.txt" || fail "scenario '$scenario' did not finish with status=ok"
 [ $status = 0 ] || fail "the emulator exited with status $status after the guest powered off"
