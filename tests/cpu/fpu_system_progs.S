@@ -155,4 +155,20 @@ prog_x87_lock_fault:
     hlt
 prog_x87_lock_end:
 
+    /* Real mode (CS base 0x20000, DS base 0x30000): FNSTENV's 16-bit and
+     * 32-bit real-mode layouts hold linear pointers split around FOP. */
+    .code16
+PROG prog_real_fnstenv
+    fninit
+    fld1
+    .globl prog_real_fnstenv_fstp
+prog_real_fnstenv_fstp:
+    fstps 0x20
+    fnstenv 0x40
+    .byte 0x66
+    fnstenv 0x60
+    hlt
+prog_real_fnstenv_end:
+    .code64
+
     .section .note.GNU-stack,"",@progbits

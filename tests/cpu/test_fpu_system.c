@@ -33,6 +33,8 @@ PROG(prog_x87_ie_keep);
 PROG(prog_mmx_pending);
 PROG(prog_x87_wrap);
 PROG(prog_x87_lock);
+PROG(prog_real_fnstenv);
+extern const uint8_t prog_real_fnstenv_fstp[];
 extern const uint8_t prog_x87_lock_fault[];
 PROG(prog_sse_unaligned_ok);
 PROG(prog_sse_misaligned_add);
@@ -156,6 +158,64 @@ static void test_x87_wrapped_results(guest_env *e)
           "underflow wrapped: %04x:%016" PRIx64 " (expected 2003:8000000000000000)", e0, m0);
 }
 
+static void real_segment(mm_x86_segment *s, uint16_t sel, bool code)
+{
+    *s = (mm_x86_segment){ .selector = sel, .base = (uint64_t)sel << 4, .limit = 0xffff,
+                           .flags = X86_DESC_P | X86_DESC_S | X86_DESC_A | X86_DESC_W |
+                                    (code ? X86_DESC_CS : 0) };
+}
+
+static uint32_t get32(const uint8_t *p)
+{
+    uint32_t v;
+    memcpy(&v, p, 4);
+    return v;
+}
+
+static uint16_t get16(const uint8_t *p)
+{
+    uint16_t v;
+    memcpy(&v, p, 2);
+    return v;
+}
+
+/* FNSTENV in real mode: SDM vol. 1 figures 8-10 (32-bit) and 8-12 (16-bit). */
+static void test_real_mode_environment(guest_env *e)
+{
+    const uint32_t code = 0x20000, data = 0x30000;
+    guest_env_enter_long_mode(e);
+    mm_x86_cpu *s = &e->cpu->s;
+    s->cr0 = X86_CR0_ET | X86_CR0_NE;
+    s->cr4 = X86_CR4_OSFXSR;
+    s->efer = 0;
+    for (unsigned i = 0; i < X86_SEG_COUNT; i++)
+        real_segment(&s->seg[i], (uint16_t)(data >> 4), false);
+    real_segment(&s->seg[X86_SEG_CS], (uint16_t)(code >> 4), true);
+    s->rip = 0;
+    s->regs[X86_R_SP] = 0xfff0;
+    size_t len = (size_t)(prog_real_fnstenv_end - prog_real_fnstenv);
+    guest_env_load(e, code, prog_real_fnstenv, len);
+    tcg_code_flush_all(e->mach);
+    tcg_vcpu_state_changed(e->cpu);
+    tcg_exit why = guest_env_run(e, 1000);
+    CHECK(why == TCG_EXIT_HALTED && s->rip == len, "real mode: exit %d rip %#" PRIx64, why,
+          s->rip);
+    uint32_t fip = code + (uint32_t)(prog_real_fnstenv_fstp - prog_real_fnstenv);
+    uint32_t fdp = data + 0x20, fop = 0x11e;   /* D9 /3, ModRM 1E (disp16) */
+    const uint8_t *env16 = e->ram + data + 0x40, *env32 = e->ram + data + 0x60;
+    CHECK(get16(env16 + 0) == 0x037f && get16(env16 + 6) == (fip & 0xffff) &&
+          get16(env16 + 8) == (fop | (fip >> 16) << 12) && get16(env16 + 10) == (fdp & 0xffff) &&
+          get16(env16 + 12) == (fdp >> 16) << 12,
+          "real-mode 16-bit environment: ip %04x %04x dp %04x %04x", get16(env16 + 6),
+          get16(env16 + 8), get16(env16 + 10), get16(env16 + 12));
+    CHECK((get32(env32 + 12) & 0xffff) == (fip & 0xffff) &&
+          get32(env32 + 16) == (fop | (fip >> 16) << 12) &&
+          (get32(env32 + 20) & 0xffff) == (fdp & 0xffff) &&
+          get32(env32 + 24) == (fdp >> 16) << 12,
+          "real-mode 32-bit environment: %08x %08x %08x %08x", get32(env32 + 12),
+          get32(env32 + 16), get32(env32 + 20), get32(env32 + 24));
+}
+
 static void test_sse_exceptions(guest_env *e)
 {
     uint64_t rip;
@@ -236,6 +296,7 @@ int main(void)
     guest_env *e = guest_env_new();
     test_x87_pending(e);
     test_x87_wrapped_results(e);
+    test_real_mode_environment(e);
     test_sse_exceptions(e);
     test_sse_alignment(e);
     test_cr_gating(e);

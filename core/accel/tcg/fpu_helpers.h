@@ -159,6 +159,13 @@ uint16_t x87_host_store(int fmt, long double val, uint32_t mode, void *mem);
 unsigned x87_format_bytes(int fmt);
 
 /* ---- environment and state images (ops_x87_env.c) ---- */
+/* Real-address and virtual-8086 mode: the environment holds linear
+ * instruction/data pointers and no selectors. */
+static inline bool x87_real_mode(const tcg_vcpu *v)
+{
+    return !(v->s.cr0 & X86_CR0_PE) || (v->s.rflags & X86_FLAG_VM);
+}
+
 void x87_fnstenv(tcg_vcpu *v, const tcg_insn *in);
 void x87_fldenv(tcg_vcpu *v, const tcg_insn *in);
 void x87_fnsave(tcg_vcpu *v, const tcg_insn *in);

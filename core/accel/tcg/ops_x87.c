@@ -564,10 +564,11 @@ static void record_pointers(tcg_vcpu *v, const tcg_insn *in, unsigned esc)
 {
     mm_x86_fpu *f = &v->s.fpu;
     f->fop = (uint16_t)(esc << 8 | in->mod << 6 | (in->reg & 7) << 3 | (in->rm & 7));
-    f->fip = v->insn_start;
+    bool real = x87_real_mode(v);
+    f->fip = v->insn_start + (real ? v->s.seg[X86_SEG_CS].base : 0);
     f->fcs = v->s.seg[X86_SEG_CS].selector;
     if (in->mod != 3) {
-        f->fdp = tcg_ea(v, in);
+        f->fdp = tcg_ea(v, in) + (real ? v->s.seg[in->seg].base : 0);
         f->fds = v->s.seg[in->seg].selector;
     }
 }

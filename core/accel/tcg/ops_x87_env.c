@@ -80,11 +80,6 @@ void x87_mem_write(tcg_vcpu *v, const tcg_insn *in, const void *buf, unsigned by
     x87_lin_write(v, rm_linear(v, in, bytes, ACC_WRITE), buf, bytes);
 }
 
-static bool env_real_mode(const tcg_vcpu *v)
-{
-    return !(v->s.cr0 & X86_CR0_PE) || (v->s.rflags & X86_FLAG_VM);
-}
-
 static unsigned env_bytes(const tcg_insn *in)
 {
     return in->opsize == SZ16 ? 14 : 28;
@@ -98,7 +93,7 @@ static void env_store(const tcg_vcpu *v, const tcg_insn *in, uint8_t *buf)
     /* The reserved upper halves read as ones on real CPUs. */
     uint32_t w[7] = { 0xffff0000u | f->fcw, 0xffff0000u | tcg_fpu_status_word(v),
                       0xffff0000u | x87_full_tag_word(v) };
-    if (env_real_mode(v)) {
+    if (x87_real_mode(v)) {
         w[3] = fip & 0xffff;
         w[4] = fop | ((fip >> 16) << 12);
         w[5] = fdp & 0xffff;
@@ -136,7 +131,7 @@ static void env_load(tcg_vcpu *v, const tcg_insn *in, const uint8_t *buf)
     f->top = (w[1] >> 11) & 7;
     f->fsw = (uint16_t)(w[1] & ~0x3800u);
     f->ftw = x87_abridged_tag((uint16_t)w[2]);
-    if (env_real_mode(v)) {
+    if (x87_real_mode(v)) {
         f->fop = w[4] & 0x7ff;
         f->fip = (w[3] & 0xffff) | ((w[4] >> 12) << 16);
         f->fdp = (w[5] & 0xffff) | ((w[6] >> 12) << 16);
