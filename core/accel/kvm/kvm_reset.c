@@ -10,6 +10,7 @@
 
 #include "accel/kvm/kvm_int.h"
 #include "accel/kvm/kvm_x86_state.h"
+#include "boot/boot_state.h"
 
 #define XCR0_X87 1ull
 
@@ -74,6 +75,10 @@ bool kvm_vcpu_reset(kvm_state_t *s, kvm_vcpu *v, mm_error **errp)
     cpu.cpu_index = v->index;
     mm_x86_cpu_reset(&cpu);
     cpu.regs[X86_R_DX] = kvm_vcpu_signature(v);
+    /* A direct kernel boot starts the boot CPU where the loader says. */
+    const mm_boot_state *boot = mm_boot_state_current();
+    if (boot && v->index == 0)
+        mm_boot_state_apply(boot, &cpu);
     kvm_lapic_reset(s, v);
     if (!kvm_vcpu_put_x86(v, &cpu, errp))
         return false;
