@@ -23,6 +23,7 @@
 #define STAT_SYS 0x04
 #define STAT_CMD 0x08
 #define STAT_UNLOCKED 0x10
+#define STAT_TIMEOUT 0x40
 #define OUT_RESET 0x01   /* 0 = assert system reset */
 #define OUT_A20 0x02
 #define CMDBYTE_SYS 0x04
@@ -83,7 +84,12 @@ static void kbc_data(mm_i8042_minimal *s, uint8_t value)
     } else if (cmd == 0xd1) {
         kbc_write_outport(s, value);
     } else {
+        /* A byte for the keyboard: nothing is attached, so the controller
+         * answers with a timeout and the 0xFE an absent device leaves
+         * (firmware gives up at once instead of waiting for an ACK). */
         mm_log(MM_LOG_UNIMP, "i8042: no keyboard attached, byte 0x%02x dropped\n", value);
+        s->status |= STAT_TIMEOUT;
+        kbc_queue(s, 0xfe);
     }
 }
 
@@ -92,7 +98,7 @@ static uint64_t kbc_read(void *opaque, uint64_t offset, unsigned size)
     mm_i8042_minimal *s = opaque;
     if (offset == 4)
         return s->status;
-    s->status &= ~STAT_OBF;
+    s->status &= ~(STAT_OBF | STAT_TIMEOUT);
     return s->out_byte;
 }
 
