@@ -160,6 +160,11 @@ static void test_port92_and_i8042(void)
     g_assert_cmphex(qtest_inb(s, 0x64) & 0x01, ==, 0x00);
     qtest_outb(s, 0x64, 0xd0);                       /* read output port */
     g_assert_cmphex(qtest_inb(s, 0x60) & 0x03, ==, 0x03);
+    /* No keyboard behind the minimal controller: timeout and 0xFE at once. */
+    qtest_outb(s, 0x60, 0xff);
+    g_assert_cmphex(qtest_inb(s, 0x64) & 0x41, ==, 0x41);
+    g_assert_cmphex(qtest_inb(s, 0x60), ==, 0xfe);
+    g_assert_cmphex(qtest_inb(s, 0x64) & 0x41, ==, 0x00);
     qtest_quit(s);
 }
 
