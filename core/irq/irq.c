@@ -19,6 +19,9 @@ typedef struct gpio_in_array {
     char *name;
     mm_irq **lines;
     int count;
+    /* Where intercepted inputs go (qtest, or KVM's in-kernel irqchip). */
+    mm_gpio_intercept_fn intercept_fn;
+    void *intercept_opaque;
 } gpio_in_array;
 
 /* object -> GPtrArray of gpio_in_array */
@@ -123,18 +126,12 @@ bool mm_gpio_has_inputs(mm_object *obj)
     return arrays && arrays->len > 0;
 }
 
-typedef struct intercept_target {
-    mm_gpio_intercept_fn fn;
-    void *opaque;
-} intercept_target;
-
-static intercept_target intercept;
-
-/* Handler installed on intercepted lines: n is the line index. */
+/* Handler installed on intercepted lines: opaque is the array. */
 static void gpio_intercepted(void *opaque, int n, int level)
 {
-    if (intercept.fn)
-        intercept.fn(intercept.opaque, n, level);
+    gpio_in_array *arr = opaque;
+    if (arr->intercept_fn)
+        arr->intercept_fn(arr->intercept_opaque, n, level);
 }
 
 bool mm_gpio_intercept_in(mm_object *obj, mm_gpio_intercept_fn fn, void *opaque)
@@ -142,10 +139,10 @@ bool mm_gpio_intercept_in(mm_object *obj, mm_gpio_intercept_fn fn, void *opaque)
     GPtrArray *arrays = gpio_arrays_of(obj, false);
     if (!arrays || !arrays->len)
         return false;
-    intercept.fn = fn;
-    intercept.opaque = opaque;
     for (guint i = 0; i < arrays->len; i++) {
         gpio_in_array *arr = g_ptr_array_index(arrays, i);
+        arr->intercept_fn = fn;
+        arr->intercept_opaque = opaque;
         for (int k = 0; k < arr->count; k++) {
             mm_irq *irq = arr->lines[k];
             if (irq->handler == gpio_intercepted)
@@ -153,7 +150,7 @@ bool mm_gpio_intercept_in(mm_object *obj, mm_gpio_intercept_fn fn, void *opaque)
             irq->saved_handler = irq->handler;
             irq->saved_opaque = irq->opaque;
             irq->handler = gpio_intercepted;
-            irq->opaque = NULL;
+            irq->opaque = arr;
         }
     }
     return true;
