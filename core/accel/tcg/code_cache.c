@@ -4,6 +4,7 @@
 
 #include "accel/tcg/code_cache.h"
 #include "accel/tcg/decode.h"
+#include "accel/tcg/dispatch.h"
 #include "accel/tcg/mem.h"
 
 bool tcg_insn_ends_block(const tcg_insn *in);
@@ -144,8 +145,14 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
         if (tcg_insn_ends_block(&buf[n - 1]) || f.lin >= page_end)
             break;
     }
-    tcg_block *b = g_malloc(sizeof(tcg_block) + n * sizeof(tcg_insn));
+    /* n instructions plus the sentinel that ends the threaded chain. */
+    tcg_block *b = g_malloc(sizeof(tcg_block) + (n + 1) * sizeof(tcg_insn));
     memcpy(b->insns, buf, n * sizeof(tcg_insn));
+    for (unsigned i = 0; i < n; i++) {
+        b->insns[i].impl = b->insns[i].fn;
+        b->insns[i].fn = tcg_threaded_entry(b->insns[i].impl);
+    }
+    b->insns[n] = (tcg_insn){ .fn = tcg_block_end, .impl = tcg_block_end, .len = 0 };
     b->n_insns = n;
     b->code_size = v->code_size;
     b->key = phys | ((uint64_t)v->code_size << 60);

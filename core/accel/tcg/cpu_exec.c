@@ -134,30 +134,27 @@ static void check_interrupts(tcg_vcpu *v)
 
 static void run_block(tcg_vcpu *v, const tcg_block *b)
 {
-    const tcg_insn *in = b->insns, *end = b->insns + b->n_insns;
     v->exit_block = false;
     if (__builtin_expect(tcg_trace_enabled, 0)) {
-        for (; in < end; in++) {
+        /* One handler at a time so each instruction is logged before it runs. */
+        for (const tcg_insn *in = b->insns; in < b->insns + b->n_insns; in++) {
             tcg_trace_insn(v, in);
             v->insn_start = v->s.rip;
             v->s.rip += in->len;
-            in->fn(v, in);
+            in->impl(v, in);
             v->icount++;
             if (v->exit_block)
                 return;
         }
         return;
     }
-    for (; in < end; in++) {
-        v->insn_start = v->s.rip;
-        v->s.rip += in->len;
-        in->fn(v, in);
-        if (__builtin_expect(v->exit_block, 0)) {
-            in++;
-            break;
-        }
-    }
-    v->icount += (uint64_t)(in - b->insns);
+    /* Threaded: the first entry runs the whole chain (dispatch.h). */
+    const tcg_insn *first = b->insns;
+    v->exit_insn = first + b->n_insns;
+    v->insn_start = v->s.rip;
+    v->s.rip += first->len;
+    first->fn(v, first);
+    v->icount += (uint64_t)(v->exit_insn - first);
 }
 
 tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)

@@ -10,6 +10,7 @@
  */
 #include "accel/tcg/ops.h"
 #include "accel/tcg/fast_paths.h"
+#include "accel/tcg/dispatch.h"
 
 enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP };
 
@@ -171,4 +172,18 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
         fn == op_movx)
         return op_movx_load;
     return fn;
+}
+
+/* Threaded entries of the fast paths (dispatch.h). */
+#define FAST_PATHS(X) X(op_alu_rr) X(op_alu_rr_rev) X(op_alu_ri) X(op_mov_rr) X(op_mov_rr_rev) \
+    X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
+    X(op_movx_load) X(op_lea64)
+FAST_PATHS(TCG_DEFINE_THREADED)
+
+tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)
+{
+#define FAST_ENTRY(name) if (handler == name) return thr_##name;
+    FAST_PATHS(FAST_ENTRY)
+#undef FAST_ENTRY
+    return NULL;
 }

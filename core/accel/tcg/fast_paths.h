@@ -6,5 +6,7 @@
 
 /* Returns a faster handler equivalent to in->fn for this operand form, or in->fn. */
 tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size);
+/* Threaded entry of a fast-path handler, or NULL if fn is not one. */
+tcg_op_fn tcg_fast_path_threaded(tcg_op_fn fn);
 
 #endif

@@ -35,7 +35,8 @@ enum {
 
 /* One decoded instruction, cached in a block. */
 struct tcg_insn {
-    tcg_op_fn fn;
+    tcg_op_fn fn;           /* threaded entry (dispatch.h) once in a block */
+    tcg_op_fn impl;         /* the handler itself */
     uint64_t imm;
     int32_t disp;
     uint16_t imm2;          /* ENTER's second operand, far pointer selector */
@@ -90,6 +91,7 @@ struct tcg_vcpu {
     uint64_t insn_start;          /* RIP of the executing instruction (faults restart here) */
     uint8_t code_size;            /* SZ16/SZ32/SZ64 of the current CS */
     bool exit_block;              /* leave the current block after this instruction */
+    const tcg_insn *exit_insn;    /* where the threaded chain stopped (dispatch.h) */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
     uint64_t irq_shadow_rip;      /* no interrupt before the instruction here (STI, MOV SS) */
     uint8_t mmu_idx;
