@@ -53,6 +53,14 @@ static void test_acpi_off_removes_pm(void)
     QTestState *s = qtest_start("-M pc,acpi=off -nodefaults");
     g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(1, 3), 0), ==, 0xffffffff);
     qtest_quit(s);
+    s = qtest_start("-M pc -no-acpi -nodefaults");
+    g_assert_cmphex(pci_cfg_readl(s, PCI_DEVFN(1, 3), 0), ==, 0xffffffff);
+    g_assert_cmphex(qtest_inb(s, 0xb2), ==, 0xff);   /* no APM ports either */
+    qtest_quit(s);
+    /* The empty machine has no PCI bus at all. */
+    s = qtest_start("-M none");
+    g_assert_cmphex(pci_cfg_readl(s, 0, 0), ==, 0xffffffff);
+    qtest_quit(s);
 }
 
 static void test_slot_allocation(void)
