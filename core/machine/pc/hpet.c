@@ -24,7 +24,6 @@
 #define HPET_MMIO_SIZE 0x400
 #define HPET_NS_PER_TICK 10
 #define HPET_PERIOD_FS 10000000ull
-#define HPET_CAP_LOW 0x8086a201ull    /* see the header comment */
 #define HPET_INTCAP (1u << 2)
 
 #define HPET_REG_CAP 0x000
@@ -158,8 +157,11 @@ static void hpet_timer_cb(void *opaque)
     }
     if ((t->config & TN_PERIODIC) && t->period) {
         /* Periods missed while the clock jumped are skipped, not replayed. */
+        /* Periods below the advertised minimum tick (fw_cfg/ACPI: 100) are
+         * stretched to it, so a guest cannot flood the host with timers. */
+        uint64_t period = MAX(t->period, (uint64_t)MM_HPET_MIN_TICK);
         do {
-            t->cmp += t->period;
+            t->cmp += period;
             if (t->config & TN_32BIT)
                 t->cmp = (uint32_t)t->cmp;
         } while (hpet_cmp_reached(t, now));
@@ -260,7 +262,7 @@ static uint64_t hpet_read_reg(mm_hpet *s, uint64_t reg)
         }
     }
     switch (reg) {
-    case HPET_REG_CAP: return HPET_PERIOD_FS << 32 | HPET_CAP_LOW;
+    case HPET_REG_CAP: return HPET_PERIOD_FS << 32 | MM_HPET_BLOCK_ID;
     case HPET_REG_CFG: return s->config;
     case HPET_REG_ISR: return s->isr;
     case HPET_REG_COUNTER: return hpet_counter(s);

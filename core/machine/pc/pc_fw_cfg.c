@@ -11,13 +11,11 @@
 
 #include "machine/pc/e820.h"
 #include "machine/pc/fw_cfg.h"
+#include "machine/pc/hpet.h"
 #include "machine/pc/pc_fw_cfg.h"
 
 #define E820_MAX_ENTRIES 8
 #define BOOT_FAIL_WAIT_NEVER 0xffffffffu
-#define HPET_BLOCK_ID 0x8086a201u
-#define HPET_BASE 0xfed00000ull
-#define HPET_MIN_TICK 100
 
 static void pc_fw_cfg_add_e820(void)
 {
@@ -41,9 +39,9 @@ static void pc_fw_cfg_add_system_states(void)
 static void pc_fw_cfg_add_hpet(void)
 {
     uint8_t cfg[1 + 15] = { 1 };
-    uint32_t id = GUINT32_TO_LE(HPET_BLOCK_ID);
-    uint64_t addr = GUINT64_TO_LE(HPET_BASE);
-    uint16_t min_tick = GUINT16_TO_LE(HPET_MIN_TICK);
+    uint32_t id = GUINT32_TO_LE(MM_HPET_BLOCK_ID);
+    uint64_t addr = GUINT64_TO_LE(MM_HPET_BASE);
+    uint16_t min_tick = GUINT16_TO_LE(MM_HPET_MIN_TICK);
     memcpy(cfg + 1, &id, 4);
     memcpy(cfg + 5, &addr, 8);
     memcpy(cfg + 13, &min_tick, 2);
