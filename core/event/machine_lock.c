@@ -6,7 +6,8 @@
 
 static GMutex machine_mutex;
 /* Whether this thread holds the lock: the poll wrapper may only drop a lock
- * the polling thread actually holds (start-up code iterates without it). */
+ * the polling thread actually holds (code that iterates the context outside
+ * mm_main_loop_run may not hold it). */
 static __thread bool held_by_this_thread;
 
 MM_API void mm_machine_lock(void)

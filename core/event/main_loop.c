@@ -80,12 +80,6 @@ void mm_main_loop_init(void)
         g_unix_signal_add(signals[i], on_terminating_signal, GINT_TO_POINTER(signals[i]));
 }
 
-void mm_main_loop_iterate(bool may_block)
-{
-    mm_main_loop_init();
-    g_main_context_iteration(NULL, may_block);
-}
-
 static int64_t cpu_slice_deadline(void)
 {
     int64_t now = mm_clock_get_ns(MM_CLOCK_VIRTUAL);

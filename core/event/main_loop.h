@@ -34,10 +34,6 @@
  * lock itself: call it without holding the lock. */
 int mm_main_loop_run(void);
 
-/* Runs one iteration of the main context (timers, BHs, fds) with the
- * machine lock held by the caller; for start-up code and tests. */
-void mm_main_loop_iterate(bool may_block);
-
 void mm_main_loop_set_cpu_runner(bool (*run_slice)(int64_t deadline_ns));
 
 /* True when the CPU should return from run_slice early: a bottom half or a
