@@ -32,8 +32,7 @@ static bool has_multiboot_header(const uint8_t *image, size_t len)
 static void refuse_other_format(const uint8_t *image, size_t len, mm_error **errp)
 {
     if (has_multiboot_header(image, len))
-        mm_error_set(errp, "multiboot kernel images are not supported by the direct boot "
-                     "(only Linux bzImage)");
+        mm_error_set(errp, "a multiboot kernel image, not a Linux bzImage");
     else if (len >= 4 && !memcmp(image, "\177ELF", 4))
         mm_error_set(errp, "ELF kernel images (vmlinux) are not supported by the direct boot; "
                      "use the bzImage (vmlinuz)");

@@ -5,11 +5,13 @@
 #include <modemu/memory.h>
 
 #include "acpi/acpi_build.h"
+#include "boot/boot_file.h"
 #include "boot/boot_layout.h"
 #include "boot/e820_map.h"
 #include "boot/guest_memory.h"
 #include "boot/linux_boot.h"
 #include "boot/mptable.h"
+#include "boot/multiboot.h"
 #include "boot/pci_setup.h"
 #include "boot/port_io.h"
 
@@ -84,6 +86,32 @@ static bool board_has_hpet(void)
            (id >> 16) == 0x8086;
 }
 
+/* A Linux bzImage, or else a multiboot kernel (modules from -initrd), as
+ * QEMU decides. */
+static bool load_kernel(const mm_machine_state *machine, const mm_boot_memory *mem,
+                        const mm_e820_map *e820, uint64_t rsdp, mm_boot_state *state,
+                        mm_error **errp)
+{
+    uint8_t *image;
+    size_t len;
+    if (!mm_boot_read_file("kernel", machine->kernel, &image, &len, errp))
+        return false;
+    bool ok;
+    if (!mm_linux_boot_is_bzimage(image, len) && mm_multiboot_header_offset(image, len) >= 0) {
+        mm_multiboot_config mb = { .kernel_path = machine->kernel, .modules = machine->initrd,
+                                   .cmdline = machine->append, .e820 = e820 };
+        ok = mm_multiboot_load(&mb, image, len, mem, state, errp);
+    } else {
+        mm_linux_boot_config cfg = {
+            .kernel_path = machine->kernel, .initrd_path = machine->initrd,
+            .cmdline = machine->append, .e820 = e820, .acpi_rsdp_addr = rsdp,
+        };
+        ok = mm_linux_boot_load_image(&cfg, image, len, mem, state, NULL, errp);
+    }
+    g_free(image);
+    return ok;
+}
+
 static bool direct_boot_load(mm_machine_state *machine, mm_error **errp)
 {
     mm_boot_io io = mm_boot_io_of_machine();
@@ -104,12 +132,8 @@ static bool direct_boot_load(mm_machine_state *machine, mm_error **errp)
 
     mm_e820_map e820;
     mm_e820_map_of_machine(&e820);
-    mm_linux_boot_config cfg = {
-        .kernel_path = machine->kernel, .initrd_path = machine->initrd,
-        .cmdline = machine->append, .e820 = &e820, .acpi_rsdp_addr = rsdp,
-    };
     mm_boot_state state;
-    if (!mm_linux_boot_load(&cfg, &mem, &state, NULL, errp))
+    if (!load_kernel(machine, &mem, &e820, rsdp, &state, errp))
         return false;
     mm_boot_state_set_current(&state);
     return true;

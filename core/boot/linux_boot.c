@@ -5,28 +5,14 @@
 #include <string.h>
 #include <glib.h>
 
+#include "boot/boot_file.h"
 #include "boot/boot_layout.h"
 #include "boot/bzimage.h"
 #include "boot/entry_state.h"
+#include "boot/le_field.h"
 #include "boot/zero_page.h"
 
 #define PAGE_MASK (~UINT64_C(0xfff))
-
-static bool read_whole_file(const char *what, const char *path, uint8_t **data, size_t *len,
-                            mm_error **errp)
-{
-    GError *gerr = NULL;
-    gchar *contents;
-    gsize size;
-    if (!g_file_get_contents(path, &contents, &size, &gerr)) {
-        mm_error_set(errp, "could not load %s '%s': %s", what, path, gerr->message);
-        g_error_free(gerr);
-        return false;
-    }
-    *data = (uint8_t *)contents;
-    *len = size;
-    return true;
-}
 
 /* The end of the memory the kernel occupies while it decompresses itself:
  * it runs from max(load address, pref_address) for init_size bytes. */
@@ -132,7 +118,7 @@ static bool load_initrd(const mm_linux_boot_config *cfg, const mm_boot_memory *m
         return true;
     uint8_t *initrd;
     size_t initrd_len;
-    if (!read_whole_file("initrd", cfg->initrd_path, &initrd, &initrd_len, errp))
+    if (!mm_boot_read_file("initrd", cfg->initrd_path, &initrd, &initrd_len, errp))
         return false;
     bool ok = place_initrd(cfg, bz, initrd_len, lay, errp) &&
               write_or_fail(mem, lay->initrd_addr, initrd, initrd_len, "initrd", errp);
@@ -177,21 +163,37 @@ static bool load_parsed(const mm_linux_boot_config *cfg, const mm_boot_memory *m
     return true;
 }
 
+bool mm_linux_boot_is_bzimage(const uint8_t *image, size_t len)
+{
+    return len >= BZ_HEADER_MAGIC + 4 && le16_at(image, BZ_BOOT_FLAG) == 0xaa55 &&
+           le32_at(image, BZ_HEADER_MAGIC) == BZ_MAGIC_HDRS;
+}
+
+bool mm_linux_boot_load_image(const mm_linux_boot_config *cfg, const uint8_t *image,
+                              size_t len, const mm_boot_memory *mem, mm_boot_state *state,
+                              mm_linux_boot_layout *layout, mm_error **errp)
+{
+    mm_bzimage bz;
+    mm_linux_boot_layout lay = { 0 };
+    if (!mm_bzimage_parse(image, len, &bz, errp)) {
+        mm_error_prepend(errp, "%s", cfg->kernel_path);
+        return false;
+    }
+    if (!load_parsed(cfg, mem, image, len, &bz, state, &lay, errp))
+        return false;
+    if (layout)
+        *layout = lay;
+    return true;
+}
+
 bool mm_linux_boot_load(const mm_linux_boot_config *cfg, const mm_boot_memory *mem,
                         mm_boot_state *state, mm_linux_boot_layout *layout, mm_error **errp)
 {
     uint8_t *image;
     size_t image_len;
-    if (!read_whole_file("kernel", cfg->kernel_path, &image, &image_len, errp))
+    if (!mm_boot_read_file("kernel", cfg->kernel_path, &image, &image_len, errp))
         return false;
-    mm_bzimage bz;
-    mm_linux_boot_layout lay = { 0 };
-    bool ok = mm_bzimage_parse(image, image_len, &bz, errp);
-    if (!ok)
-        mm_error_prepend(errp, "%s", cfg->kernel_path);
-    ok = ok && load_parsed(cfg, mem, image, image_len, &bz, state, &lay, errp);
+    bool ok = mm_linux_boot_load_image(cfg, image, image_len, mem, state, layout, errp);
     g_free(image);
-    if (ok && layout)
-        *layout = lay;
     return ok;
 }

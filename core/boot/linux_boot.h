@@ -37,5 +37,13 @@ typedef struct mm_linux_boot_layout {
  * file, not a bzImage, command line too long, not enough RAM ...). */
 bool mm_linux_boot_load(const mm_linux_boot_config *cfg, const mm_boot_memory *mem,
                         mm_boot_state *state, mm_linux_boot_layout *layout, mm_error **errp);
+/* The same with the kernel image already in memory (cfg->kernel_path names
+ * it in messages). */
+bool mm_linux_boot_load_image(const mm_linux_boot_config *cfg, const uint8_t *image,
+                              size_t len, const mm_boot_memory *mem, mm_boot_state *state,
+                              mm_linux_boot_layout *layout, mm_error **errp);
+
+/* Whether the image carries a Linux boot sector and setup header. */
+bool mm_linux_boot_is_bzimage(const uint8_t *image, size_t len);
 
 #endif
