@@ -1,8 +1,10 @@
 /*
  * End to end under -enable-kvm: a tiny real-mode firmware given with -bios
  * (64 KiB, reset vector at its end, code at offset 0xE000) writes a line to
- * COM1, which must arrive in the file of -serial file:.  Skips (77) without
- * /dev/kvm; fails with the emulator's own message if it refuses the setup.
+ * COM1, which must arrive in the file of -serial file:.  Then the run state
+ * through the monitor: started with -S, `cont`, `stop`, `system_reset`,
+ * `cont` must run the firmware twice (the reset reaches the vCPUs), and
+ * `quit` ends the process with status 0.  Skips (77) without /dev/kvm.
  */
 #include <signal.h>
 #include <stdio.h>
@@ -56,12 +58,67 @@ static char *write_firmware(const char *dir)
     return path;
 }
 
-static bool file_has_marker(const char *path)
+static unsigned file_marker_count(const char *path)
 {
     char *text = NULL;
-    bool found = g_file_get_contents(path, &text, NULL, NULL) && strstr(text, MARKER);
+    unsigned n = 0;
+    if (g_file_get_contents(path, &text, NULL, NULL)) {
+        for (const char *p = text; (p = strstr(p, MARKER)); p += strlen(MARKER))
+            n++;
+    }
     g_free(text);
-    return found;
+    return n;
+}
+
+static bool file_has_marker(const char *path)
+{
+    return file_marker_count(path) > 0;
+}
+
+static bool wait_markers(const char *path, unsigned count)
+{
+    for (int i = 0; i < 600 && file_marker_count(path) < count; i++)
+        g_usleep(100 * 1000);
+    return file_marker_count(path) >= count;
+}
+
+static void monitor_send(int fd, const char *line)
+{
+    g_assert_cmpint(write(fd, line, strlen(line)), ==, (ssize_t)strlen(line));
+}
+
+/* -S, cont, stop, system_reset, cont, quit through the monitor on stdin. */
+static void check_monitor_run_state(const char *fw, const char *out)
+{
+    g_unlink(out);
+    char *serial = g_strdup_printf("file:%s", out);
+    const char *argv[] = { MODEMU_BINARY, "-enable-kvm", "-M", "pc", "-m", "16", "-bios", fw,
+                           "-serial", serial, "-display", "none", "-nodefaults", "-S",
+                           "-monitor", "stdio", NULL };
+    GPid pid;
+    int in_fd;
+    GError *gerr = NULL;
+    g_assert_true(g_spawn_async_with_pipes(NULL, (char **)argv, NULL,
+                                           G_SPAWN_DO_NOT_REAP_CHILD | G_SPAWN_STDOUT_TO_DEV_NULL,
+                                           NULL, NULL, &pid, &in_fd, NULL, NULL, &gerr));
+    g_usleep(300 * 1000);
+    g_assert_cmpuint(file_marker_count(out), ==, 0);   /* -S: nothing ran */
+    monitor_send(in_fd, "cont\n");
+    g_assert_true(wait_markers(out, 1));
+    monitor_send(in_fd, "stop\nsystem_reset\n");
+    g_usleep(300 * 1000);
+    g_assert_cmpuint(file_marker_count(out), ==, 1);   /* stopped: the reset waits */
+    monitor_send(in_fd, "cont\n");
+    g_assert_true(wait_markers(out, 2));
+    monitor_send(in_fd, "quit\n");
+    int status = -1;
+    for (int i = 0; i < 300 && waitpid(pid, &status, WNOHANG) != pid; i++)
+        g_usleep(100 * 1000);
+    printf("monitor run: %u boots, exit status 0x%x\n", file_marker_count(out), status);
+    g_assert_true(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+    close(in_fd);
+    g_spawn_close_pid(pid);
+    g_free(serial);
 }
 
 int main(void)
@@ -106,6 +163,8 @@ int main(void)
         rc = TEST_KVM_SKIP;
     }
     g_free(err);
+    if (rc == 0)
+        check_monitor_run_state(fw, out);
     g_unlink(fw);
     g_unlink(out);
     g_unlink(errlog);
