@@ -1,5 +1,6 @@
 /* The main loop (see event/main_loop.h). */
 #include <signal.h>
+#include <stdlib.h>
 #include <glib.h>
 #include <glib-unix.h>
 #include <modemu/error.h>
@@ -17,6 +18,7 @@ static bool (*cpu_run_slice)(int64_t deadline_ns);
 static gint cpu_yield_requested;   /* atomic */
 static GThread *loop_thread;
 static GPollFunc glib_poll;
+static bool loop_running;   /* inside mm_main_loop_run */
 
 void mm_main_loop_set_cpu_runner(bool (*run_slice)(int64_t deadline_ns))
 {
@@ -62,6 +64,11 @@ static gboolean on_terminating_signal(gpointer signal_number)
 {
     /* QEMU's wording, so scripts that grep for it keep working. */
     mm_error_report("terminating on signal %d", GPOINTER_TO_INT(signal_number));
+    /* During start-up (a socket server waiting for its first client runs
+     * the context) nobody would act on a request: end now; exit handlers
+     * restore the terminal. */
+    if (!loop_running)
+        exit(0);
     mm_machine_request_shutdown(MM_SHUTDOWN_HOST_QUIT);
     return G_SOURCE_CONTINUE;
 }
@@ -102,6 +109,7 @@ int mm_main_loop_run(void)
 {
     mm_main_loop_init();
     mm_machine_lock();
+    loop_running = true;
     int exit_status = 0;
     for (;;) {
         bool cpu_runnable = run_cpu_slice();
@@ -109,6 +117,7 @@ int mm_main_loop_run(void)
         if (mm_runstate_process_requests(&exit_status))
             break;
     }
+    loop_running = false;
     mm_machine_unlock();
     return exit_status;
 }

@@ -10,7 +10,6 @@
 #include <fcntl.h>
 #include <netinet/in.h>
 #include <netinet/tcp.h>
-#include <poll.h>
 #include <stdio.h>
 #include <sys/socket.h>
 #include <unistd.h>
@@ -133,16 +132,17 @@ static void try_connect(void *opaque)
         schedule_reconnect(s);
 }
 
-static bool wait_for_first_client(socket_chardev *s)
+/* Runs the main context (not a bare poll) so that a SIGINT/SIGTERM while
+ * waiting is handled by the core and ends the process. */
+static void wait_for_first_client(socket_chardev *s)
 {
     socket_address a = address_of(s);
     char *where = socket_address_describe(&a);
     fprintf(stderr, "QEMU waiting for connection on: disconnected:%s,server=on\n", where);
     g_free(where);
-    struct pollfd p = { .fd = s->listen_fd, .events = POLLIN };
-    while (poll(&p, 1, -1) < 0 && errno == EINTR) {
-    }
-    return accept_client(s);
+    start_listening(s);
+    while (!s->connected)
+        g_main_context_iteration(NULL, TRUE);
 }
 
 static bool check_address(socket_chardev *s, mm_error **errp)
@@ -166,11 +166,9 @@ static bool realize_server(socket_chardev *s, mm_error **errp)
     s->listen_fd = socket_address_listen(&a, errp);
     if (s->listen_fd < 0)
         return false;
-    if (s->wait && !wait_for_first_client(s)) {
-        mm_error_set(errp, "chardev: socket: accepting the first client failed");
-        return false;
-    }
-    if (!s->connected)
+    if (s->wait)
+        wait_for_first_client(s);
+    else
         start_listening(s);
     return true;
 }

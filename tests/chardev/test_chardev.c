@@ -154,6 +154,11 @@ static void test_socket_server_waits_for_client(void)
     terminate(e);
     g_string_free(acc, TRUE);
     emulator_free(e);
+    /* SIGTERM while still waiting ends the process cleanly too. */
+    e = emulator_start(args);
+    g_assert_true(emulator_expect(e, waiting, true, TIMEOUT_MS));
+    terminate(e);
+    emulator_free(e);
     g_free(waiting);
     g_free(args);
     g_free(path);
