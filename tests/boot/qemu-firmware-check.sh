@@ -8,21 +8,48 @@
 # power off through our DSDT's _S5 (ACPI) -- or, without ACPI, find the CPUs
 # and IOAPIC in our MP table.
 #
-# Usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi]
+# With --multiboot KERNEL (tests/boot/mbtest.S) the multiboot loader is
+# checked the same way: the kernel must find the magic, its command line and
+# its module, and leave through isa-debug-exit with status 33.
+#
+# Usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi] [--multiboot KERNEL]
 # Exit status: 0 pass, 1 fail, 77 skip (no QEMU or no guest image).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mkbootimage=${1:?usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi]}
 shift
-smp=1 acpi=1 timeout_s=180
+smp=1 acpi=1 timeout_s=180 multiboot=""
 while [ $# -gt 0 ]; do
   case "$1" in
     --smp) smp=$2; shift 2 ;;
     --no-acpi) acpi=0; shift ;;
+    --multiboot) multiboot=$2; shift 2 ;;
     *) echo "qemu-firmware-check: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
 qemu=$(command -v qemu-system-x86_64) || { echo "SKIP: qemu-system-x86_64 is not installed"; exit 77; }
+
+if [ -n "$multiboot" ]; then
+  work="$(mktemp -d "${TMPDIR:-/tmp}/modemu-fwcheck.XXXXXX")"
+  trap 'rm -rf "$work"' EXIT
+  echo "modemu multiboot module" > "$work/module.txt"
+  "$mkbootimage" "$multiboot" "$work/module.txt modarg" "$work" "arg1 arg2" || {
+    echo "FAIL: mkbootimage failed"; exit 1; }
+  timeout "$timeout_s" "$qemu" -M pc,smm=off -accel tcg -m 256 -nographic -no-reboot \
+    -device isa-debug-exit,iobase=0xf4 -bios "$work/bios.bin" \
+    -device "loader,file=$work/low.bin,addr=0,force-raw=on" \
+    -device "loader,file=$work/kernel.bin,addr=0x100000,force-raw=on" \
+    < /dev/null > "$work/serial.log" 2>&1
+  status=$?
+  want="MB-OK cmdline=[$multiboot arg1 arg2] module=[modemu multiboot module"
+  if [ "$status" = 33 ] && grep -qaF "$want" "$work/serial.log"; then
+    echo "PASS: the multiboot kernel found the magic, its command line and its module"
+    exit 0
+  fi
+  echo "FAIL: status $status (want 33), serial: $(tr -d '\r' < "$work/serial.log" | tail -n 3)"
+  exit 1
+fi
+
 env_lines="$("$here/../guest/build-guest.sh" --print-env --no-build 2>/dev/null)" || {
   echo "SKIP: the test guest is not built (tests/guest/build-guest.sh)"; exit 77; }
 eval "$env_lines"
