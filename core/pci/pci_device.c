@@ -124,10 +124,7 @@ void mm_pci_device_reset(mm_pci_device *dev)
     dev->config[PCI_LATENCY_TIMER] = 0;
     dev->config[MM_PCI_INTERRUPT_LINE] = 0;
     mm_pci_bars_reset(dev);
-    if (st->msi.cap) {
-        uint8_t *control = dev->config + st->msi.cap + 2;
-        pci_set_word(control, pci_get_word(control) & ~0x0071);  /* enable + MME */
-    }
+    mm_msi_reset(dev);
     mm_msix_reset(dev);
     mm_pci_update_mappings(dev);
 }

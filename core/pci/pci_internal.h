@@ -87,6 +87,7 @@ void mm_pci_intx_update(mm_pci_device *dev);
 void mm_msi_config_written(mm_pci_device *dev, uint32_t offset, unsigned len);
 void mm_msix_config_written(mm_pci_device *dev, uint32_t offset, unsigned len,
                             uint16_t old_control);
+void mm_msi_reset(mm_pci_device *dev);
 void mm_msix_reset(mm_pci_device *dev);
 void mm_msix_teardown(mm_pci_device *dev);
 /* Sends one MSI message as the device (bus master write). */

@@ -140,3 +140,17 @@ void mm_msi_config_written(mm_pci_device *dev, uint32_t offset, unsigned len)
         }
     }
 }
+
+/* Power-on: disabled, one vector, nothing masked or pending. */
+void mm_msi_reset(mm_pci_device *dev)
+{
+    const pci_msi_state *msi = &pci_state(dev)->msi;
+    if (!msi->cap)
+        return;
+    uint8_t *flags = dev->config + msi->cap + MSI_FLAGS;
+    pci_set_word(flags, pci_get_word(flags) & ~(MSI_FLAGS_ENABLE | MSI_FLAGS_QSIZE));
+    if (msi->per_vector_mask) {
+        pci_set_long(dev->config + msi_mask_offset(msi), 0);
+        pci_set_long(dev->config + msi_mask_offset(msi) + 4, 0);
+    }
+}
