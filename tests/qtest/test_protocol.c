@@ -62,6 +62,40 @@ static void test_sigterm_exits_cleanly(void)
     qtest_quit(s);   /* fails the test unless the exit status is 0 */
 }
 
+/* As observed on QEMU: set_irq_in on an intercepted IOAPIC input reports
+ * "IRQ raise 4" before its OK. */
+static void test_irq_intercept_on_pc(void)
+{
+    QTestState *s = qtest_start("-M pc -nodefaults");
+    char *r = qtest_rsp_raw(s, "irq_intercept_in nosuchdevice");
+    g_assert_cmpstr(r, ==, "FAIL Unknown device");
+    g_free(r);
+    qtest_irq_intercept_in(s, "ioapic");
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_set_irq_in(s, "ioapic", "unnamed-gpio-in", 4, 1);
+    g_assert_true(qtest_get_irq(s, 4));
+    qtest_set_irq_in(s, "ioapic", "unnamed-gpio-in", 4, 0);
+    g_assert_false(qtest_get_irq(s, 4));
+    qtest_quit(s);
+}
+
+/* The emulator's stderr is available to the test. */
+static void test_stderr_is_captured(void)
+{
+    QTestState *s = qtest_start("-M none -chardev pty,id=p0");
+    char *err = NULL;
+    for (int i = 0; i < 500; i++) {
+        g_free(err);
+        err = qtest_read_stderr(s);
+        if (strstr(err, "(label p0)"))
+            break;
+        g_usleep(10000);
+    }
+    g_assert_nonnull(strstr(err, "char device redirected to /dev/pts/"));
+    g_free(err);
+    qtest_quit(s);
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -69,5 +103,7 @@ int main(int argc, char **argv)
     g_test_add_func("/qtest/replies-and-errors", test_replies_and_errors);
     g_test_add_func("/qtest/clock", test_clock_moves_only_by_command);
     g_test_add_func("/qtest/sigterm", test_sigterm_exits_cleanly);
+    g_test_add_func("/qtest/irq-intercept-pc", test_irq_intercept_on_pc);
+    g_test_add_func("/qtest/stderr", test_stderr_is_captured);
     return g_test_run();
 }
