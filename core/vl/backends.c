@@ -83,6 +83,9 @@ static bool spec_backends(const mm_opts_db *db, serial_defaults *seen, mm_error 
             ok = legacy_chardev("serial", spec, id, false, errp);
             g_free(id);
             seen->serial_given = true;
+            /* A "mon:" serial carries the monitor too, as in QEMU's vl.c. */
+            if (!strncmp(spec, "mon:", 4))
+                seen->monitor_given = true;
         } else if (!strcmp(group, "parallel")) {
             char *id = g_strdup_printf("parallel%u", parallels++);
             ok = legacy_chardev("parallel", spec, id, false, errp);

@@ -140,6 +140,11 @@ if "$EMU" -M help 2>/dev/null | grep -q "^none " && "$EMU" -accel help 2>/dev/nu
     printf '\001x' | "$EMU" $RUN -nographic >"$TMP/out" 2>"$TMP/err"
     rc=$?
     [ "$rc" -eq 0 ] || fail "-nographic C-a x: exit status $rc: $(cat "$TMP/err")"
+    # -serial mon:stdio supplies the monitor, so -nographic adds none beside it.
+    # shellcheck disable=SC2086
+    printf '\001x' | "$EMU" $RUN -nographic -serial mon:stdio >"$TMP/out" 2>"$TMP/err"
+    rc=$?
+    [ "$rc" -eq 0 ] || fail "-nographic -serial mon:stdio: exit status $rc: $(cat "$TMP/err")"
     # shellcheck disable=SC2086
     expect_error "-nographic cannot be used with -daemonize" $RUN -nographic -daemonize
     # shellcheck disable=SC2086
