@@ -7,6 +7,8 @@
 #include <string.h>
 #include <unistd.h>
 #include <glib.h>
+#include <gio/gio.h>
+#include <gio/gunixsocketaddress.h>
 #include <sys/wait.h>
 
 #include "libqtest.h"
@@ -183,6 +185,73 @@ static void test_acpi_poweroff(void)
     qtest_quit(s);
 }
 
+/* The monitor on a unix socket: each command is complete once the next
+ * "(qemu) " prompt arrives. */
+static void monitor_wait_prompt(GSocketConnection *conn)
+{
+    GInputStream *in = g_io_stream_get_input_stream(G_IO_STREAM(conn));
+    GString *seen = g_string_new(NULL);
+    char c;
+    while (!g_str_has_suffix(seen->str, "(qemu) ")) {
+        g_assert_cmpint(g_input_stream_read(in, &c, 1, NULL, NULL), ==, 1);
+        g_string_append_c(seen, c);
+    }
+    g_string_free(seen, TRUE);
+}
+
+static GSocketConnection *monitor_connect(const char *socket_path)
+{
+    GSocketAddress *addr = g_unix_socket_address_new(socket_path);
+    GSocketClient *client = g_socket_client_new();
+    GSocketConnection *conn = NULL;
+    for (int i = 0; i < 500 && !conn; i++) {
+        conn = g_socket_client_connect(client, G_SOCKET_CONNECTABLE(addr), NULL, NULL);
+        if (!conn)
+            g_usleep(10000);
+    }
+    g_assert_nonnull(conn);
+    g_object_unref(client);
+    g_object_unref(addr);
+    monitor_wait_prompt(conn);
+    return conn;
+}
+
+static void monitor_command(GSocketConnection *conn, const char *command)
+{
+    GOutputStream *out = g_io_stream_get_output_stream(G_IO_STREAM(conn));
+    char *line = g_strdup_printf("%s\n", command);
+    g_assert_true(g_output_stream_write_all(out, line, strlen(line), NULL, NULL, NULL));
+    g_free(line);
+    monitor_wait_prompt(conn);
+}
+
+static void test_power_button(void)
+{
+    char *sock = g_strdup_printf("%s/modemu-board-mon-%d.sock", g_get_tmp_dir(), getpid());
+    char *args = g_strdup_printf("-M pc -nodefaults -chardev socket,id=mon,path=%s,server=on,"
+                                 "wait=off -mon chardev=mon", sock);
+    QTestState *s = qtest_start(args);
+    qtest_irq_intercept_in(s, "ioapic");
+    int pm = PCI_DEVFN(1, 3);
+    pci_cfg_writel(s, pm, 0x40, 0x601);
+    pci_cfg_writeb(s, pm, 0x80, 0x01);
+    GSocketConnection *mon = monitor_connect(sock);
+    /* Not enabled by the guest: the press is not latched. */
+    monitor_command(mon, "system_powerdown");
+    g_assert_cmphex(qtest_inw(s, 0x600) & 0x0100, ==, 0);
+    qtest_outw(s, 0x602, 0x0100);                    /* PWRBTN_EN */
+    monitor_command(mon, "system_powerdown");
+    g_assert_cmphex(qtest_inw(s, 0x600) & 0x0100, ==, 0x0100);
+    g_assert_true(qtest_get_irq(s, 9));
+    qtest_outw(s, 0x600, 0x0100);                    /* acknowledge */
+    g_assert_false(qtest_get_irq(s, 9));
+    g_object_unref(mon);
+    qtest_quit(s);
+    unlink(sock);
+    g_free(args);
+    g_free(sock);
+}
+
 static void test_reset_control(void)
 {
     QTestState *s = qtest_start("-M pc -nodefaults");
@@ -214,5 +283,6 @@ int main(int argc, char **argv)
     g_test_add_func("/board/platform/port92-i8042", test_port92_and_i8042);
     g_test_add_func("/board/platform/acpi-poweroff", test_acpi_poweroff);
     g_test_add_func("/board/platform/reset-control", test_reset_control);
+    g_test_add_func("/board/platform/power-button", test_power_button);
     return g_test_run();
 }

@@ -107,6 +107,17 @@ static void pm_timer_cb(void *opaque)
     pm_update_sci(s);
 }
 
+/* The power button (monitor system_powerdown): PWRBTN_STS, and an SCI if
+ * the guest enabled it; an OS without ACPI ignores it, as on QEMU. */
+static void pm_power_button(void *opaque)
+{
+    mm_piix4_pm *s = opaque;
+    if (!(s->pm1_en & PM1_PWRBTN))
+        return;
+    s->pm1_sts |= PM1_PWRBTN;
+    pm_update_sci(s);
+}
+
 static void pm_write_cnt(mm_piix4_pm *s, uint16_t value)
 {
     s->pm1_cnt = value & ~PM1_CNT_SLP_EN;
@@ -287,6 +298,7 @@ static bool piix4_pm_realize(mm_object *obj, mm_error **errp)
     mm_region_add_subregion(io, APM_CNT_PORT, s->apm_io, 0);
     piix4_pm_reset(s);
     mm_machine_register_reset(piix4_pm_reset, s);
+    mm_machine_register_powerdown(pm_power_button, s);
     return true;
 }
 
