@@ -48,6 +48,14 @@ static void port_write(void *opaque, uint64_t offset, uint64_t value, unsigned s
     case 6:
         test_dev.irqs++;
         break;
+    case 0xc:
+        test_dev.port_c_writes++;
+        if (test_dev.on_port_c) {
+            g_mutex_unlock(&test_dev.lock);
+            test_dev.on_port_c();   /* device code on the vCPU thread */
+            g_mutex_lock(&test_dev.lock);
+        }
+        break;
     case 8:
         test_dev.ap_alive = true;
         test_dev.ap_value = value;

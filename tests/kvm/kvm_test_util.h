@@ -9,6 +9,7 @@
  *   0x5 (w)  "ready" mark            0x6 (w)  interrupt seen (counted)
  *   0x8 (w)  application processor alive (value kept)
  *   0xa (w)  recorded like 0x0 (a doorbell port in the notify test)
+ *   0xc (w)  counted, then calls test_dev.on_port_c (if set) without the lock
  * MMIO (offsets from 0xD0000): writes recorded in order; reads of 0x20 give
  * 0x55AA1234 (0x8877665544332211 for 8-byte reads).
  */
@@ -41,6 +42,8 @@ typedef struct test_device {
     uint64_t done_value, ap_value;
     unsigned irqs;
     bool ap_alive;
+    unsigned port_c_writes;
+    void (*on_port_c)(void);
 } test_device;
 
 #define test_assert_ok(err) \

@@ -76,13 +76,14 @@ void mm_kvm_start(void)
 /*
  * A vCPU waiting for the machine lock cannot park while our caller holds
  * that lock: such a vCPU counts as stopped (it parks, without entering the
- * guest, as soon as its access is done).
+ * guest, as soon as its access is done).  So does the caller's own vCPU when
+ * device code on a vCPU thread stops the machine.
  */
 static bool kvm_all_parked(kvm_state_t *s, bool caller_holds_machine_lock)
 {
     for (unsigned i = 0; i < s->ncpus; i++) {
         kvm_vcpu *v = &s->vcpus[i];
-        if (!v->thread_started || v->parked)
+        if (!v->thread_started || v->parked || kvm_is_vcpu_thread_of(v))
             continue;
         if (caller_holds_machine_lock && v->in_io)
             continue;

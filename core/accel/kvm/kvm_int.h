@@ -149,5 +149,7 @@ bool kvm_exit_handle(kvm_state_t *s, kvm_vcpu *v);
 bool kvm_threads_start(kvm_state_t *s, mm_error **errp);
 void kvm_threads_join(kvm_state_t *s);
 void kvm_vcpu_kick_locked(kvm_vcpu *v);
+/* Whether the calling thread is v's own (device code runs there on exits). */
+bool kvm_is_vcpu_thread_of(const kvm_vcpu *v);
 
 #endif

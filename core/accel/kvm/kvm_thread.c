@@ -37,6 +37,10 @@ static void kvm_kick_signal_install(void)
         struct sigaction sa;
         memset(&sa, 0, sizeof(sa));
         sa.sa_handler = kvm_kick_signal_handler;
+        /* SA_RESTART: a kick landing while the vCPU thread is in device code
+         * must not fail that code's read()/write() with EINTR.  KVM_RUN still
+         * returns EINTR (the kernel does not restart it). */
+        sa.sa_flags = SA_RESTART;
         sigemptyset(&sa.sa_mask);
         sigaction(KVM_KICK_SIGNAL, &sa, NULL);
         g_once_init_leave(&done, 1);
@@ -145,11 +149,20 @@ static void kvm_vcpu_enter(kvm_state_t *s, kvm_vcpu *v, bool *io_pending)
     *io_pending = kvm_exit_handle(s, v);
 }
 
+/* The vCPU whose thread this is (NULL on other threads). */
+static __thread kvm_vcpu *kvm_this_vcpu;
+
+bool kvm_is_vcpu_thread_of(const kvm_vcpu *v)
+{
+    return kvm_this_vcpu == v;
+}
+
 static void *kvm_vcpu_thread(void *opaque)
 {
     kvm_vcpu *v = opaque;
     kvm_state_t *s = kvm_state();
     bool io_pending = false;
+    kvm_this_vcpu = v;
     kvm_thread_signal_mask();
     g_mutex_lock(&s->lock);
     for (;;) {
