@@ -273,6 +273,24 @@ static void test_reset_control(void)
     qtest_quit(s);
 }
 
+/* COM ports from the default table: COM1 by default, none with
+ * -nodefaults, one per -serial backend in any case (LSR reads 0x60 idle). */
+static void test_default_serial_ports(void)
+{
+    static const struct { const char *args; uint8_t com1, com2; } cases[] = {
+        { "-M pc", 0x60, 0xff },
+        { "-M pc -nodefaults", 0xff, 0xff },
+        { "-M pc -nodefaults -serial null", 0x60, 0xff },
+        { "-M pc -serial null -serial null", 0x60, 0x60 },
+    };
+    for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
+        QTestState *s = qtest_start(cases[i].args);
+        g_assert_cmphex(qtest_inb(s, 0x3fd), ==, cases[i].com1);
+        g_assert_cmphex(qtest_inb(s, 0x2fd), ==, cases[i].com2);
+        qtest_quit(s);
+    }
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -284,5 +302,6 @@ int main(int argc, char **argv)
     g_test_add_func("/board/platform/acpi-poweroff", test_acpi_poweroff);
     g_test_add_func("/board/platform/reset-control", test_reset_control);
     g_test_add_func("/board/platform/power-button", test_power_button);
+    g_test_add_func("/board/platform/default-serial-ports", test_default_serial_ports);
     return g_test_run();
 }
