@@ -298,6 +298,25 @@ static void test_user_faults(guest_env *e)
     }
 }
 
+/* An AP receiving INIT and STARTUP back to back (as Linux sends them on AMD
+ * family >= 0Fh) starts in real mode at vector << 12. */
+static void test_init_sipi(guest_env *e)
+{
+    tcg_vcpu *ap = tcg_vcpu_new(e->mach, 1, e->model);
+    static const uint8_t code[] = { 0xb0, 0x77, 0xf4 };   /* mov $0x77, %al; hlt */
+    guest_env_load(e, 0x9a000, code, sizeof(code));
+    tcg_exit why = tcg_cpu_exec(ap, 1000);
+    CHECK(why == TCG_EXIT_HALTED && ap->s.wait_for_sipi, "AP not waiting for SIPI after reset");
+    ap->s.pending |= X86_PENDING_INIT | X86_PENDING_SIPI;
+    ap->s.sipi_vector = 0x9a;
+    for (int i = 0; i < 4 && !(ap->s.halted && !ap->s.pending && ap->s.rip); i++)
+        why = tcg_cpu_exec(ap, 1000);
+    CHECK(why == TCG_EXIT_HALTED && (ap->s.regs[X86_R_AX] & 0xff) == 0x77 &&
+          ap->s.seg[X86_SEG_CS].base == 0x9a000 && ap->s.rip == 3,
+          "INIT+SIPI: exit %d al %#" PRIx64 " cs.base %#" PRIx64 " rip %#" PRIx64, why,
+          ap->s.regs[X86_R_AX] & 0xff, ap->s.seg[X86_SEG_CS].base, ap->s.rip);
+}
+
 extern const uint8_t modeswitch_start[], modeswitch_end[];
 
 /* Real mode -> 32-bit protected mode -> long mode, as a boot loader does. */
@@ -336,6 +355,7 @@ int main(void)
     test_mode_switch(e);
     test_page_protection(e);
     test_user_faults(e);
+    test_init_sipi(e);
     guest_env_free(e);
     printf("%u failures\n", failures);
     return failures ? 1 : 0;

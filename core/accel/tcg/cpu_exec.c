@@ -94,8 +94,11 @@ static void check_interrupts(tcg_vcpu *v)
 {
     uint32_t pending = v->s.pending;
     if (pending & X86_PENDING_INIT) {
-        v->s.pending &= ~(uint32_t)X86_PENDING_INIT;
+        /* A STARTUP IPI sent right behind the INIT (Linux sends them back to
+         * back on AMD family >= 0Fh) must survive the INIT's reset. */
+        uint32_t sipi = pending & X86_PENDING_SIPI;
         mm_x86_cpu_init_signal(&v->s);
+        v->s.pending |= sipi;
         tcg_vcpu_state_changed(v);
         return;
     }
