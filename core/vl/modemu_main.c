@@ -14,6 +14,7 @@
 #include <modemu/embed.h>
 #include <modemu/error.h>
 
+#include "boot/direct_boot.h"
 #include "options/cmdline.h"
 #include "options/config_file.h"
 #include "options/help.h"
@@ -110,6 +111,19 @@ static bool start_accelerator(mm_machine_state *m, const vl_accel_choice *accel,
  * either); kept here so it stays reachable. */
 static mm_machine_state *vl_machine;
 
+/* Everything is plugged in: what firmware would do before the OS runs.
+ * Only the pc board has a direct kernel boot (QEMU's none machine has no
+ * loader either). */
+static bool machine_done(mm_machine_state *m, mm_error **errp)
+{
+    if (m->kernel && !mm_object_is_a(&m->obj, "pc-i440fx-7.2")) {
+        mm_error_set(errp, "-kernel: machine type '%s' cannot boot a kernel directly",
+                     mm_object_type_name(&m->obj));
+        return false;
+    }
+    return mm_direct_boot_prepare(m, errp);
+}
+
 static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error **errp)
 {
     vl_globals_set(db);
@@ -122,7 +136,7 @@ static bool build_machine(const mm_opts_db *db, mm_machine_state **out, mm_error
     mm_machine_state *m = ok ? vl_machine_create(db, accel.name, errp) : NULL;
     *out = m;
     ok = m && vl_devices_create(db, errp) && vl_display_create(db, errp) &&
-         start_accelerator(m, &accel, db, errp);
+         machine_done(m, errp) && start_accelerator(m, &accel, db, errp);
     g_free(accel.name);
     return ok;
 }
