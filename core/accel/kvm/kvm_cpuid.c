@@ -33,19 +33,6 @@ bool kvm_cpuid_load_supported(kvm_state_t *s, mm_error **errp)
     return false;
 }
 
-static struct kvm_cpuid_entry2 *cpuid_find(struct kvm_cpuid2 *c, uint32_t leaf,
-                                           uint32_t subleaf)
-{
-    for (uint32_t i = 0; i < c->nent; i++) {
-        struct kvm_cpuid_entry2 *e = &c->entries[i];
-        if (e->function != leaf)
-            continue;
-        if (!(e->flags & KVM_CPUID_FLAG_SIGNIFCANT_INDEX) || e->index == subleaf)
-            return e;
-    }
-    return NULL;
-}
-
 /* Bits of the x2APIC id that number `count` items (CPUID 0xB EAX). */
 static uint32_t cpuid_bits_for(unsigned count)
 {
@@ -58,7 +45,7 @@ static uint32_t cpuid_bits_for(unsigned count)
 /* One package of `ncpus` single-threaded cores; APIC id = vCPU index. */
 static void cpuid_set_topology(struct kvm_cpuid2 *c, unsigned index, unsigned ncpus)
 {
-    struct kvm_cpuid_entry2 *e = cpuid_find(c, 1, 0);
+    struct kvm_cpuid_entry2 *e = kvm_cpuid_entry_find(c, 1, 0);
     if (e) {
         e->ebx = (e->ebx & 0x0000ffffu) | (index << 24) | ((ncpus & 0xff) << 16);
         if (ncpus > 1)
@@ -112,7 +99,7 @@ bool kvm_cpuid_setup_vcpu(kvm_state_t *s, kvm_vcpu *v, const mm_kvm_options *opt
 static bool cpuid_copy_leaf(struct kvm_cpuid2 *c, uint32_t leaf, uint32_t index,
                             uint32_t regs[4])
 {
-    struct kvm_cpuid_entry2 *e = cpuid_find(c, leaf, index);
+    struct kvm_cpuid_entry2 *e = kvm_cpuid_entry_find(c, leaf, index);
     if (!e)
         return false;
     regs[0] = e->eax;

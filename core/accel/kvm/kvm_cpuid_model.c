@@ -27,12 +27,14 @@ static const cpuid_word_ref cpuid_words[MM_FEAT_WORDS] = {
     [MM_FEAT_8000_0001_ECX] = { 0x80000001, true },
 };
 
-static struct kvm_cpuid_entry2 *entry_find(struct kvm_cpuid2 *c, uint32_t leaf, uint32_t sub)
+/* The entry for leaf/subleaf in a KVM CPUID table, or NULL. */
+struct kvm_cpuid_entry2 *kvm_cpuid_entry_find(struct kvm_cpuid2 *c, uint32_t leaf,
+                                              uint32_t subleaf)
 {
     for (uint32_t i = 0; i < c->nent; i++) {
         struct kvm_cpuid_entry2 *e = &c->entries[i];
         if (e->function == leaf &&
-            (!(e->flags & KVM_CPUID_FLAG_SIGNIFCANT_INDEX) || e->index == sub))
+            (!(e->flags & KVM_CPUID_FLAG_SIGNIFCANT_INDEX) || e->index == subleaf))
             return e;
     }
     return NULL;
@@ -40,7 +42,7 @@ static struct kvm_cpuid_entry2 *entry_find(struct kvm_cpuid2 *c, uint32_t leaf, 
 
 static uint32_t *word_ptr(struct kvm_cpuid2 *c, unsigned word)
 {
-    struct kvm_cpuid_entry2 *e = entry_find(c, cpuid_words[word].leaf, 0);
+    struct kvm_cpuid_entry2 *e = kvm_cpuid_entry_find(c, cpuid_words[word].leaf, 0);
     if (!e)
         return NULL;
     return cpuid_words[word].ecx ? &e->ecx : &e->edx;
@@ -63,7 +65,7 @@ static void warn_missing_feature(const mm_x86_feature *f, void *opaque)
 /* Copies whole leaves that identify the model (vendor, maximum leaves, brand). */
 static void set_identity_leaf(struct kvm_cpuid2 *c, const mm_x86_cpuid_model *m, uint32_t leaf)
 {
-    struct kvm_cpuid_entry2 *e = entry_find(c, leaf, 0);
+    struct kvm_cpuid_entry2 *e = kvm_cpuid_entry_find(c, leaf, 0);
     if (!e)
         return;
     mm_x86_cpuid_result r = mm_cpuid_query(m, 0, leaf, 0);
@@ -79,10 +81,10 @@ static void apply_named_model(struct kvm_cpuid2 *c, const mm_x86_cpuid_model *m)
                                                 0x80000004 };
     for (size_t i = 0; i < G_N_ELEMENTS(identity_leaves); i++)
         set_identity_leaf(c, m, identity_leaves[i]);
-    struct kvm_cpuid_entry2 *e = entry_find(c, 1, 0);
+    struct kvm_cpuid_entry2 *e = kvm_cpuid_entry_find(c, 1, 0);
     if (e)
         e->eax = mm_cpuid_signature(m);
-    e = entry_find(c, 0x80000001, 0);
+    e = kvm_cpuid_entry_find(c, 0x80000001, 0);
     if (e)
         e->eax = mm_cpuid_signature(m);
     for (unsigned w = 0; w < MM_FEAT_WORDS; w++) {

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <sys/ioctl.h>
 
+#include "accel/kvm/kvm_cpuid_model.h"
 #include "accel/kvm/kvm_int.h"
 #include "accel/kvm/kvm_x86_state.h"
 #include "boot/boot_state.h"
@@ -17,11 +18,8 @@
 /* CPUID.1:EAX of this vCPU: EDX holds it after reset. */
 static uint32_t kvm_vcpu_signature(const kvm_vcpu *v)
 {
-    for (uint32_t i = 0; v->cpuid && i < v->cpuid->nent; i++) {
-        if (v->cpuid->entries[i].function == 1)
-            return v->cpuid->entries[i].eax;
-    }
-    return 0;
+    struct kvm_cpuid_entry2 *e = v->cpuid ? kvm_cpuid_entry_find(v->cpuid, 1, 0) : NULL;
+    return e ? e->eax : 0;
 }
 
 static bool kvm_vcpu_ioctl(kvm_vcpu *v, unsigned long request, void *arg, const char *name,
