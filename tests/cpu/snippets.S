@@ -168,6 +168,15 @@ diff_snippets:
     SNIP movsx8, 0, K_ANY, movsbq %bl, %rax
     SNIP movsx16, 0, K_ANY, movswl %bx, %eax
     SNIP movsxd, 0, K_ANY, movslq %ebx, %rax
+    SNIP_BEGIN movsib, 0, K_MEM
+    movl 8(%rdi,%rcx,4), %eax
+    movw %bx, 2(%rdi,%rcx,2)
+    movb %ah, 1(%rdi)
+    mov (%rdi,%rcx,8), %rdx
+    movb 3(%rsi), %bh
+    movzwl 4(%rsi,%rcx,2), %r9d
+    mov %r9d, -4(%rsi,%rcx,1)
+    SNIP_END movsib
     SNIP_BEGIN movxmem, 0, K_MEM
     movzbl 5(%rsi), %eax
     movsbq -3(%rsi), %rbx

@@ -44,6 +44,68 @@ static inline void alu_reg(tcg_vcpu *v, const tcg_insn *in, unsigned dst, uint64
     reg_write(v, dst, sz, res, in);
 }
 
+/* Per-operation register forms: no switch on the operation at run time. */
+#define ALU_RR_OPS(X) X(add, a + b, CC_OP_ADD) X(or, a | b, CC_OP_LOGIC) X(and, a & b, CC_OP_LOGIC) \
+    X(sub, a - b, CC_OP_SUB) X(xor, a ^ b, CC_OP_LOGIC)
+#define DEFINE_ALU_OP(name, expr, ccop)                                             \
+    static void op_##name##_rr(tcg_vcpu *v, const tcg_insn *in)                     \
+    {                                                                               \
+        unsigned sz = in->opsize;                                                   \
+        uint64_t m = size_mask(sz);                                                 \
+        uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in); \
+        uint64_t res = (expr) & m;                                                  \
+        cc_set(v, ccop, sz, a, b, res);                                             \
+        reg_write(v, in->rm, sz, res, in);                                          \
+    }                                                                               \
+    static void op_##name##_ri(tcg_vcpu *v, const tcg_insn *in)                     \
+    {                                                                               \
+        unsigned sz = in->opsize;                                                   \
+        uint64_t m = size_mask(sz);                                                 \
+        uint64_t a = reg_read(v, in->rm, sz, in), b = in->imm & m;                  \
+        uint64_t res = (expr) & m;                                                  \
+        cc_set(v, ccop, sz, a, b, res);                                             \
+        reg_write(v, in->rm, sz, res, in);                                          \
+    }
+ALU_RR_OPS(DEFINE_ALU_OP)
+
+static void op_cmp_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    unsigned sz = in->opsize;
+    uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in);
+    cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & size_mask(sz));
+}
+
+static void op_cmp_ri(tcg_vcpu *v, const tcg_insn *in)
+{
+    unsigned sz = in->opsize;
+    uint64_t m = size_mask(sz);
+    uint64_t a = reg_read(v, in->rm, sz, in), b = in->imm & m;
+    cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & m);
+}
+
+/* Memory operands in 64-bit code: base + index * scale + disp, no RIP. */
+static inline uint64_t ea64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
+    if (in->index != TCG_REG_NONE)
+        ea += v->s.regs[in->index] << in->scale;
+    if (in->seg >= X86_SEG_FS)
+        ea += v->s.seg[in->seg].base;
+    return ea;
+}
+
+static void op_mov_load_sib(tcg_vcpu *v, const tcg_insn *in)
+{
+    unsigned sz = in->opsize;
+    reg_write(v, in->reg, sz, tcg_lin_read(v, ea64(v, in), 1u << sz), in);
+}
+
+static void op_mov_store_sib(tcg_vcpu *v, const tcg_insn *in)
+{
+    unsigned sz = in->opsize;
+    tcg_lin_write(v, ea64(v, in), 1u << sz, reg_read(v, in->reg, sz, in));
+}
+
 static void op_alu_rr(tcg_vcpu *v, const tcg_insn *in)
 {
     alu_reg(v, in, in->rm, reg_read(v, in->reg, in->opsize, in));
@@ -127,10 +189,7 @@ static void op_movx_rr(tcg_vcpu *v, const tcg_insn *in)
 
 static void op_movx_load(tcg_vcpu *v, const tcg_insn *in)
 {
-    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
-    if (in->seg >= X86_SEG_FS)
-        ea += v->s.seg[in->seg].base;
-    uint64_t x = tcg_lin_read(v, ea, (in->opcode & 1) ? 2 : 1);
+    uint64_t x = tcg_lin_read(v, ea64(v, in), (in->opcode & 1) ? 2 : 1);
     reg_write(v, in->reg, in->opsize, movx_extend(in, x), in);
 }
 
@@ -149,6 +208,12 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
 {
     tcg_op_fn fn = in->fn;
     if (in->mod == 3 && !(in->prefix & PFX_LOCK)) {
+        static const tcg_op_fn rr_by_op[8] = { op_add_rr, op_or_rr, NULL, NULL, op_and_rr,
+                                               op_sub_rr, op_xor_rr, op_cmp_rr };
+        static const tcg_op_fn ri_by_op[8] = { op_add_ri, op_or_ri, NULL, NULL, op_and_ri,
+                                               op_sub_ri, op_xor_ri, op_cmp_ri };
+        if (fn == op_alu_rm_r && rr_by_op[in->sub & 7]) return rr_by_op[in->sub & 7];
+        if (fn == op_alu_rm_imm && ri_by_op[in->sub & 7]) return ri_by_op[in->sub & 7];
         if (fn == op_alu_rm_r) return op_alu_rr;
         if (fn == op_alu_r_rm) return op_alu_rr_rev;
         if (fn == op_alu_rm_imm) return op_alu_ri;
@@ -168,16 +233,23 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
         if (fn == op_mov_r_rm) return op_mov_load64;
         if (fn == op_mov_rm_r) return op_mov_store64;
     }
-    if (code_size == SZ64 && in->adsize == SZ64 && in->index == TCG_REG_NONE && in->base < 16 &&
-        fn == op_movx)
-        return op_movx_load;
+    if (code_size == SZ64 && in->adsize == SZ64 && in->base < 16) {
+        if (fn == op_movx)
+            return op_movx_load;
+        if (fn == op_mov_r_rm)
+            return op_mov_load_sib;
+        if (fn == op_mov_rm_r)
+            return op_mov_store_sib;
+    }
     return fn;
 }
 
 /* Threaded entries of the fast paths (dispatch.h). */
 #define FAST_PATHS(X) X(op_alu_rr) X(op_alu_rr_rev) X(op_alu_ri) X(op_mov_rr) X(op_mov_rr_rev) \
     X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
-    X(op_movx_load) X(op_lea64)
+    X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
+    X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
+    X(op_mov_load_sib) X(op_mov_store_sib)
 FAST_PATHS(TCG_DEFINE_THREADED)
 
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)

@@ -115,7 +115,7 @@ uint64_t cc_compute_cf(const tcg_vcpu *v)
     }
 }
 
-bool cc_test(const tcg_vcpu *v, unsigned cond)
+bool cc_test_slow(const tcg_vcpu *v, unsigned cond)
 {
     bool r;
     /* Fast path: CMP/SUB results compare the operands directly. */

@@ -43,8 +43,25 @@ static inline void cc_set_eflags(tcg_vcpu *v, uint64_t arith)
 /* The six arithmetic flags of the last operation. */
 uint64_t cc_compute(const tcg_vcpu *v);
 uint64_t cc_compute_cf(const tcg_vcpu *v);
-/* Condition code 0..15 as in Jcc/SETcc/CMOVcc. */
-bool cc_test(const tcg_vcpu *v, unsigned cond);
+/* Condition code 0..15 as in Jcc/SETcc/CMOVcc (out-of-line general case). */
+bool cc_test_slow(const tcg_vcpu *v, unsigned cond);
+
+/* Conditions after CMP/SUB and the ZF/SF ones are decided inline. */
+static inline bool cc_test(const tcg_vcpu *v, unsigned cond)
+{
+    unsigned kind = cond >> 1;
+    bool r;
+    if (v->cc_op == CC_OP_SUB && (kind == 1 || kind == 2 || kind == 3)) {
+        uint64_t m = size_mask(v->cc_size);
+        uint64_t a = v->cc_src1 & m, b = v->cc_src2 & m;
+        r = kind == 1 ? a < b : kind == 2 ? a == b : a <= b;
+    } else if (v->cc_op != CC_OP_EFLAGS && kind == 2) {
+        r = (v->cc_res & size_mask(v->cc_size)) == 0;
+    } else {
+        return cc_test_slow(v, cond);
+    }
+    return (cond & 1) ? !r : r;
+}
 /* Full RFLAGS (architectural bits + lazy arithmetic bits). */
 uint64_t tcg_get_rflags(const tcg_vcpu *v);
 /* Sets RFLAGS bits in `mask` from `value` (arith bits go to the lazy state). */
