@@ -16,9 +16,10 @@ head -c 65536 /dev/zero | tr '\0' '\364' > "$work/hlt.bin"   # 0xF4 = HLT
 
 echo "modemu-system-x86_64 -enable-kvm -M pc -m 128 -smp 1 -nodefaults (HLT firmware), $runs runs"
 for i in $(seq 1 "$runs"); do
+  : > "$work/err"   # exists before the background job opens it
   start=$(date +%s%N)
   MODEMU_KVM_REPORT_START=1 "$bin" -enable-kvm -M pc -m 128 -smp 1 -bios "$work/hlt.bin" \
-    -display none -nodefaults 2> "$work/err" &
+    -display none -nodefaults 2>> "$work/err" &
   pid=$!
   first=""
   for _ in $(seq 1 200); do
