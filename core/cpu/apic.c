@@ -164,7 +164,7 @@ static void bus_deliver(uint8_t dest, bool logical, unsigned mode, uint8_t vecto
     }
 }
 
-void mm_apic_deliver_msi(uint64_t addr, uint32_t data)
+void mm_apic_soft_deliver_msi(uint64_t addr, uint32_t data)
 {
     if (!apic_bus || apic_bus->len == 0) {
         mm_log(MM_LOG_INT, "apic-bus: no local APIC for message addr=0x%" PRIx64

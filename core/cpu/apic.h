@@ -26,6 +26,10 @@ typedef struct mm_apic_cpu_ops {
     void (*nmi)(void *opaque);                  /* NMI (IPI or LINT1) */
 } mm_apic_cpu_ops;
 
+/* Delivers an MSI-format message to the software APICs (the APIC bus's
+ * default sink, see machine/pc/apic_bus.h). */
+void mm_apic_soft_deliver_msi(uint64_t addr, uint32_t data);
+
 /* Creates the APIC of one CPU and adds it to the APIC bus. */
 mm_apic *mm_apic_new(uint32_t apic_id, bool bsp, const mm_apic_cpu_ops *ops, void *opaque);
 void mm_apic_free(mm_apic *a);

@@ -12,6 +12,7 @@
 #include <modemu/log.h>
 
 #include "accel/kvm/kvm_int.h"
+#include "machine/pc/apic_bus.h"
 
 
 /* Local APIC register offsets (SDM vol. 3 table 11-1). */
@@ -55,6 +56,8 @@ bool kvm_irqchip_create(kvm_state_t *s, const mm_kvm_options *opts, mm_error **e
         return false;
     }
     s->irqchip_in_kernel = true;
+    /* PCI MSIs from the board go to the kernel's APICs, not the software ones. */
+    mm_apic_bus_set_msi_sink(mm_kvm_signal_msi);
     if (!kvm_routes_init_pc(s, errp))
         return false;
     if (!opts->no_pit && kvm_device_has_cap(s->vm_fd, KVM_CAP_PIT2))

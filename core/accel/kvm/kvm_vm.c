@@ -7,6 +7,7 @@
 #include <sys/ioctl.h>
 
 #include "accel/kvm/kvm_int.h"
+#include "machine/pc/apic_bus.h"
 
 /*
  * Intel VMX needs three pages of guest-physical space for the real-mode TSS
@@ -73,4 +74,7 @@ void kvm_vm_destroy(kvm_state_t *s)
     if (s->dev_fd >= 0)
         close(s->dev_fd);
     s->vm_fd = s->dev_fd = -1;
+    if (s->irqchip_in_kernel)
+        mm_apic_bus_set_msi_sink(NULL);
+    s->irqchip_in_kernel = false;
 }

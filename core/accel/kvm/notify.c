@@ -141,10 +141,8 @@ MM_API void mm_irq_notifier_trigger(mm_irq_notifier *n)
             mm_warn_report("irq notifier: eventfd write failed: %s", strerror(errno));
         return;
     }
-    if (mm_kvm_irqchip_in_kernel())
-        mm_kvm_signal_msi(n->addr, n->data);
-    else
-        mm_apic_deliver_msi(n->addr, n->data);
+    /* The APIC bus sends it to the kernel irqchip when KVM installed one. */
+    mm_apic_deliver_msi(n->addr, n->data);
 }
 
 MM_API bool mm_irq_notifier_is_accelerated(const mm_irq_notifier *n)

@@ -1,11 +1,17 @@
-/* Default APIC bus: no local APIC is present, so messages are only logged. */
-#include <inttypes.h>
-#include <modemu/log.h>
+/* The APIC bus: one switch between the software APICs and an accelerator's. */
+#include <stddef.h>
 
+#include "cpu/apic.h"
 #include "machine/pc/apic_bus.h"
 
-__attribute__((weak)) void mm_apic_deliver_msi(uint64_t addr, uint32_t data)
+static mm_apic_msi_sink msi_sink = mm_apic_soft_deliver_msi;
+
+void mm_apic_bus_set_msi_sink(mm_apic_msi_sink sink)
 {
-    mm_log(MM_LOG_INT, "apic-bus: no local APIC for message addr=0x%" PRIx64
-           " data=0x%08" PRIx32 "\n", addr, data);
+    msi_sink = sink ? sink : mm_apic_soft_deliver_msi;
+}
+
+void mm_apic_deliver_msi(uint64_t addr, uint32_t data)
+{
+    msi_sink(addr, data);
 }

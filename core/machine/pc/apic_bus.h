@@ -16,6 +16,10 @@
 
 #define MM_APIC_MSI_ADDR_BASE 0xfee00000ull
 
+typedef void (*mm_apic_msi_sink)(uint64_t addr, uint32_t data);
+
 void mm_apic_deliver_msi(uint64_t addr, uint32_t data);
+/* Routes messages to `sink`; NULL restores the software APICs. */
+void mm_apic_bus_set_msi_sink(mm_apic_msi_sink sink);
 
 #endif
