@@ -95,7 +95,9 @@ bool mm_runstate_process_requests(int *exit_status)
 {
     mm_shutdown_cause shutdown = g_atomic_int_and(&shutdown_request, 0);
     if (shutdown != MM_SHUTDOWN_NONE && handle_shutdown(shutdown)) {
-        *exit_status = 0;
+        /* A panic (an accelerator's internal error, a boot that cannot be
+         * redone) is not a clean power-off: scripts must see it fail. */
+        *exit_status = shutdown == MM_SHUTDOWN_GUEST_PANIC ? 1 : 0;
         return true;
     }
     mm_shutdown_cause reset = g_atomic_int_and(&reset_request, 0);
