@@ -12,18 +12,24 @@
 # checked the same way: the kernel must find the magic, its command line and
 # its module, and leave through isa-debug-exit with status 33.
 #
-# Usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi] [--multiboot KERNEL]
+# With --disks, two virtio-blk disks (PCI slots 4 and 5, so INTA reaches the
+# IOAPIC through PIRQD and PIRQA) are read by the `blk` scenario: their data
+# only arrives if the DSDT's _PRT and the PIRQ routing agree.
+#
+# Usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi] [--disks]
+#                               [--multiboot KERNEL]
 # Exit status: 0 pass, 1 fail, 77 skip (no QEMU or no guest image).
 set -uo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 mkbootimage=${1:?usage: qemu-firmware-check.sh MKBOOTIMAGE [--smp N] [--no-acpi]}
 shift
-smp=1 acpi=1 timeout_s=180 multiboot=""
+smp=1 acpi=1 timeout_s=180 multiboot="" disks=0
 while [ $# -gt 0 ]; do
   case "$1" in
     --smp) smp=$2; shift 2 ;;
     --no-acpi) acpi=0; shift ;;
     --multiboot) multiboot=$2; shift 2 ;;
+    --disks) disks=1; shift ;;
     *) echo "qemu-firmware-check: unknown option '$1'" >&2; exit 2 ;;
   esac
 done
@@ -58,8 +64,11 @@ work="$(mktemp -d "${TMPDIR:-/tmp}/modemu-fwcheck.XXXXXX")"
 trap 'rm -rf "$work"' EXIT
 flags=(--smp "$smp")
 [ "$acpi" = 1 ] || flags+=(--no-acpi)
+scenario=boot
+[ "$disks" = 0 ] || scenario=blk
 "$mkbootimage" "$MODEMU_GUEST_KERNEL" "$MODEMU_GUEST_INITRD" "$work" \
-  "console=ttyS0 modemu.test=boot" "${flags[@]}" || { echo "FAIL: mkbootimage failed"; exit 1; }
+  "console=ttyS0 modemu.test=$scenario$([ "$disks" = 0 ] || echo " pci=nomsi")" "${flags[@]}" ||
+  { echo "FAIL: mkbootimage failed"; exit 1; }
 # shellcheck disable=SC1091
 . "$work/boot.env"
 
@@ -68,6 +77,13 @@ args=(-M pc,smm=off -accel tcg -m 256 -smp "$smp" -nographic -no-reboot -bios "$
       -device "loader,file=$work/kernel.bin,addr=0x100000,force-raw=on"
       -device "loader,file=$MODEMU_GUEST_INITRD,addr=$INITRD_ADDR,force-raw=on")
 [ "$acpi" = 1 ] || args+=(-no-acpi)
+if [ "$disks" = 1 ]; then
+  for d in a b; do
+    head -c 65536 /dev/urandom > "$work/disk-$d.img"
+    truncate -s 1M "$work/disk-$d.img"
+    args+=(-drive "file=$work/disk-$d.img,if=virtio,format=raw")
+  done
+fi
 log="$work/serial.log"
 "$qemu" "${args[@]}" < /dev/null > "$log" 2>&1 &
 pid=$!
@@ -91,26 +107,31 @@ refuse() {
   echo "FAIL: the guest printed: $(grep -a -m1 -- "$1" "$work/serial.txt")"; failures=$((failures + 1))
 }
 [ "$status" = 0 ] || { echo "FAIL: QEMU ended with status $status"; failures=$((failures + 1)); }
-expect "Command line: console=ttyS0 modemu.test=boot"
+expect "Command line: console=ttyS0 modemu.test=$scenario"
 expect "BIOS-e820: \[mem 0x0000000000100000-0x000000000fffffff\] usable"
 expect "Freeing initrd memory"
 expect "^MODEMU-MARK: init-start"
-expect "^MODEMU-RESULT: nproc=$smp\$"
 expect "^MODEMU-DONE: status=ok"
+if [ "$disks" = 1 ]; then
+  expect "^MODEMU-RESULT: blk_vda_md5_64k=$(head -c 65536 "$work/disk-a.img" | md5sum | cut -d' ' -f1)\$"
+  expect "^MODEMU-RESULT: blk_vdb_md5_64k=$(head -c 65536 "$work/disk-b.img" | md5sum | cut -d' ' -f1)\$"
+else
+  expect "^MODEMU-RESULT: nproc=$smp\$"
+fi
 if [ "$acpi" = 1 ]; then
   expect "ACPI: RSDP 0x00000000000F0000 000014 (v00 MODEMU)"
   expect "ACPI: PM: (supports S0 S5)"
   expect "ACPI: PCI Root Bridge \[PCI0\]"
   expect "PCI: Using ACPI for IRQ routing"
   expect "pnp: PnP ACPI: found 4 devices"
-  expect "^MODEMU-RESULT: acpi_tables=APIC DSDT FACP FACS"
+  [ "$disks" = 1 ] || expect "^MODEMU-RESULT: acpi_tables=APIC DSDT FACP FACS"
   refuse "ACPI Error"
   refuse "ACPI BIOS Error"
   refuse "ACPI Warning"
 else
   expect "MPTABLE: OEM ID: MODEMU"
   expect "IOAPIC\[0\]: apic_id 0, version 32, address 0xfec00000, GSI 0-23"
-  expect "^MODEMU-RESULT: acpi_tables=none"
+  [ "$disks" = 1 ] || expect "^MODEMU-RESULT: acpi_tables=none"
 fi
 if [ "$failures" != 0 ]; then
   echo "---- serial log (last 40 lines) ----"; tail -n 40 "$work/serial.txt"

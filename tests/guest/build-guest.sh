@@ -6,7 +6,8 @@
 #
 # Everything comes from Debian packages fetched with `apt-get download`; no
 # guest binary lives in the source tree.  The result is cached outside it, in
-# $MODEMU_GUEST_DIR (default ~/.cache/modemu/guest/<kernel version>/), and is
+# $MODEMU_GUEST_DIR (default ~/.cache/modemu/guest/<kernel version>/<hash of
+# the files of tests/guest>/), and is
 # rebuilt when the kernel version that linux-image-amd64 depends on changes or
 # when the files under tests/guest/ that go into the image change.
 #
@@ -66,7 +67,17 @@ kver="${kernel_pkg#linux-image-}"
 content_hash="$(cat "$here/build-guest.sh" "$here"/init "$here"/scenarios/*.sh | sha256sum | cut -c1-16)"
 stamp="$kernel_pkg $content_hash"
 
-out="${MODEMU_GUEST_DIR:-${XDG_CACHE_HOME:-$HOME/.cache}/modemu/guest/$kver}"
+# One folder per kernel version, and in it one per version of this folder's
+# files: trees at different commits (a CI checkout beside a work tree) then
+# never overwrite each other's image.  Versions unused for a week are pruned.
+if [ -n "${MODEMU_GUEST_DIR:-}" ]; then
+  out=$MODEMU_GUEST_DIR
+else
+  kdir="${XDG_CACHE_HOME:-$HOME/.cache}/modemu/guest/$kver"
+  out="$kdir/$content_hash"
+  [ ! -d "$kdir" ] || find "$kdir" -mindepth 1 -maxdepth 1 -type d -mtime +7 \
+    ! -name "$content_hash" -exec rm -rf {} + 2>/dev/null || true
+fi
 
 emit_env() {
   cat <<EOF
