@@ -34,6 +34,8 @@ typedef struct mm_machine_state {
     bool boot_menu;
     bool acpi;                  /* false with -no-acpi */
     bool defaults;              /* false with -nodefaults */
+    bool default_serial;        /* COM1 without a backend: false with -nodefaults or any
+                                 * -serial (QEMU's -serial none leaves the board without one) */
     bool no_reboot, no_shutdown;
     bool start_stopped;         /* -S */
     char *rtc_base;             /* "utc", "localtime" or an ISO datetime */

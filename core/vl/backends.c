@@ -79,9 +79,13 @@ static bool spec_backends(const mm_opts_db *db, serial_defaults *seen, mm_error 
         const char *spec = mm_opts_get(opts, "spec");
         bool ok = true;
         if (!strcmp(group, "serial")) {
-            char *id = g_strdup_printf("serial%u", serials++);
-            ok = legacy_chardev("serial", spec, id, false, errp);
-            g_free(id);
+            /* As in QEMU, "none" takes no COM index: -serial none -serial
+             * stdio puts stdio on COM1. */
+            if (strcmp(spec, "none")) {
+                char *id = g_strdup_printf("serial%u", serials++);
+                ok = legacy_chardev("serial", spec, id, false, errp);
+                g_free(id);
+            }
             seen->serial_given = true;
             /* A "mon:" serial carries the monitor too, as in QEMU's vl.c. */
             if (!strncmp(spec, "mon:", 4))

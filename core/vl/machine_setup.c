@@ -103,7 +103,8 @@ static bool fill_run_control(mm_machine_state *m, const mm_opts_db *db, mm_error
     return true;
 }
 
-static bool fill_board_choices(mm_machine_state *m, const mm_opts *mopts, mm_error **errp)
+static bool fill_board_choices(mm_machine_state *m, const mm_opts *mopts, bool any_serial,
+                               mm_error **errp)
 {
     bool graphics = true;
     if (!machine_bool(mopts, "acpi", true, &m->acpi, errp) ||
@@ -112,6 +113,7 @@ static bool fill_board_choices(mm_machine_state *m, const mm_opts *mopts, mm_err
         !machine_bool(mopts, "usb", false, &m->usb, errp))
         return false;
     m->nographic = !graphics;
+    m->default_serial = m->defaults && !any_serial;
     m->firmware = machine_string(mopts, "firmware");
     m->kernel = machine_string(mopts, "kernel");
     m->initrd = machine_string(mopts, "initrd");
@@ -170,8 +172,10 @@ bool vl_machine_config(const mm_opts_db *db, mm_machine_state *cfg, mm_error **e
 {
     const mm_opts *mopts = mm_opts_db_first(db, "machine");
     memset(cfg, 0, sizeof(*cfg));
+    bool any_serial = mm_opts_db_first(db, "serial") != NULL;
     bool ok = fill_memory_and_cpus(cfg, db, errp) && fill_boot_and_rtc(cfg, db, errp) &&
-              fill_run_control(cfg, db, errp) && fill_board_choices(cfg, mopts, errp);
+              fill_run_control(cfg, db, errp) &&
+              fill_board_choices(cfg, mopts, any_serial, errp);
     if (!ok)
         vl_machine_config_clear(cfg);
     return ok;

@@ -44,7 +44,8 @@ static bool create_keyboard_controller(mm_machine_state *m, mm_error **errp)
 }
 
 /* One COM port per serialN backend that vl created from -serial (or
- * -nographic); COM1 without a backend when there is none at all. */
+ * -nographic); COM1 without a backend when the command line asked for no
+ * serial port at all (any -serial, `none` included, opts out, as in QEMU). */
 static bool create_serial_ports(mm_machine_state *m, mm_error **errp)
 {
     static bool warned;
@@ -52,7 +53,7 @@ static bool create_serial_ports(mm_machine_state *m, mm_error **errp)
         char id[16], index[4], path[16];
         snprintf(id, sizeof(id), "serial%d", i);
         bool has_backend = mm_object_find_by_id(MM_KIND_CHARDEV, id) != NULL;
-        if (!has_backend && (i > 0 || !m->defaults))
+        if (!has_backend && (i > 0 || !m->default_serial))
             continue;
         if (!type_available("isa-serial")) {
             if (!warned)
