@@ -274,7 +274,8 @@ static void test_reset_control(void)
 }
 
 /* COM ports from the default table: COM1 by default, none with
- * -nodefaults, one per -serial backend in any case (LSR reads 0x60 idle). */
+ * -nodefaults or -serial none, one per -serial backend in any case ("none"
+ * takes no index, as in QEMU); LSR reads 0x60 idle. */
 static void test_default_serial_ports(void)
 {
     static const struct { const char *args; uint8_t com1, com2; } cases[] = {
@@ -282,6 +283,8 @@ static void test_default_serial_ports(void)
         { "-M pc -nodefaults", 0xff, 0xff },
         { "-M pc -nodefaults -serial null", 0x60, 0xff },
         { "-M pc -serial null -serial null", 0x60, 0x60 },
+        { "-M pc -serial none", 0xff, 0xff },
+        { "-M pc -serial none -serial null", 0x60, 0xff },
     };
     for (size_t i = 0; i < G_N_ELEMENTS(cases); i++) {
         QTestState *s = qtest_start(cases[i].args);
@@ -289,6 +292,26 @@ static void test_default_serial_ports(void)
         g_assert_cmphex(qtest_inb(s, 0x2fd), ==, cases[i].com2);
         qtest_quit(s);
     }
+}
+
+/* -global reaches the board's default devices: COM1 moved by its driver's
+ * iobase; a bad -global value stops the board with one line. */
+static void test_global_on_default_devices(void)
+{
+    QTestState *s = qtest_start("-M pc -global isa-serial.iobase=0x2e8");
+    g_assert_cmphex(qtest_inb(s, 0x2ed), ==, 0x60);
+    g_assert_cmphex(qtest_inb(s, 0x3fd), ==, 0xff);
+    qtest_quit(s);
+
+    char *argv[] = { (char *)qtest_binary(), "-M", "pc", "-accel", "qtest", "-display", "none",
+                     "-global", "isa-serial.iobase=nope", NULL };
+    char *err = NULL;
+    int status = 0;
+    g_assert_true(g_spawn_sync(NULL, argv, NULL, G_SPAWN_STDOUT_TO_DEV_NULL, NULL, NULL, NULL,
+                               &err, &status, NULL));
+    g_assert_false(g_spawn_check_wait_status(status, NULL));
+    g_assert_nonnull(strstr(err, "-global isa-serial.iobase=nope"));
+    g_free(err);
 }
 
 int main(int argc, char **argv)
@@ -303,5 +326,6 @@ int main(int argc, char **argv)
     g_test_add_func("/board/platform/reset-control", test_reset_control);
     g_test_add_func("/board/platform/power-button", test_power_button);
     g_test_add_func("/board/platform/default-serial-ports", test_default_serial_ports);
+    g_test_add_func("/board/platform/global-on-default-devices", test_global_on_default_devices);
     return g_test_run();
 }

@@ -25,6 +25,7 @@
 #include "memory/guest_ram.h"
 #include "pci/pci_host_conf1.h"
 #include "pci/pci_internal.h"
+#include "vl/globals.h"
 
 #define ISA_NUM_IRQS 16
 
@@ -51,6 +52,10 @@ mm_object *mm_pc_board_new_device(const char *type, const char *path,
     mm_object *obj = mm_object_new(MM_KIND_DEVICE, type, NULL, errp);
     if (!obj)
         return NULL;
+    /* -global reaches board devices too (QEMU: -global PIIX4_PM.x=y); the
+     * board's own settings come after and win. */
+    if (!mm_globals_apply(obj, errp))
+        goto fail;
     for (int i = 0; props && props[i]; i += 2) {
         if (!mm_object_set_property(obj, props[i], props[i + 1], errp))
             goto fail;
