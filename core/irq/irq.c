@@ -3,6 +3,7 @@
 #include <modemu/irq.h>
 
 #include "irq/irq_intercept.h"
+#include "object/object_free_hooks.h"
 
 struct mm_irq {
     mm_irq_handler handler;
@@ -68,6 +69,8 @@ static GPtrArray *gpio_arrays_of(mm_object *obj, bool create)
             return NULL;
         gpio_tables = g_hash_table_new_full(g_direct_hash, g_direct_equal, NULL,
                                             (GDestroyNotify)g_ptr_array_unref);
+        /* A device's inputs go away with the device. */
+        mm_object_add_free_hook(mm_gpio_in_free_all);
     }
     GPtrArray *arrays = g_hash_table_lookup(gpio_tables, obj);
     if (!arrays && create) {

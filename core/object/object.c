@@ -6,6 +6,7 @@
 #include <glib.h>
 #include <modemu/object.h>
 
+#include "object/object_free_hooks.h"
 #include "object/property.h"
 #include "object/type_registry.h"
 #include "plugin/plugin_registry.h"
@@ -234,6 +235,7 @@ MM_API void mm_object_free(mm_object *obj)
         return;
     mm_object_unrealize(obj);
     run_finalizers(obj);
+    mm_object_run_free_hooks(obj);
     release_properties(obj);
     object_private *priv = obj->core_private;
     if (obj->id && ids_by_kind) {

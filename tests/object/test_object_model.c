@@ -7,6 +7,7 @@
 #include <glib.h>
 #include <modemu/object.h>
 
+#include "irq/irq_intercept.h"
 #include "object/core_types.h"
 #include "plugin/plugin_registry.h"
 
@@ -412,6 +413,23 @@ static void test_listing(void)
     g_string_free(names, TRUE);
 }
 
+static void ignore_line(void *opaque, int n, int level)
+{
+}
+
+/* Freeing a device frees its GPIO inputs (core/irq's free hook).  The freed
+ * object's address is only used as the key core/irq looks up, never read. */
+static void test_free_drops_gpio_inputs(void)
+{
+    mm_object *obj = new_dev(NULL);
+    mm_gpio_in_init(obj, NULL, ignore_line, NULL, 4);
+    mm_gpio_in_init(obj, "named", ignore_line, NULL, 1);
+    g_assert_true(mm_gpio_has_inputs(obj));
+    uintptr_t key = (uintptr_t)obj;
+    mm_object_free(obj);
+    g_assert_false(mm_gpio_has_inputs((mm_object *)key));
+}
+
 int main(int argc, char **argv)
 {
     g_test_init(&argc, &argv, NULL);
@@ -428,6 +446,7 @@ int main(int argc, char **argv)
     g_test_add_func("/object/path-names", test_path_names);
     g_test_add_func("/object/help-text", test_help_text);
     g_test_add_func("/object/listing", test_listing);
+    g_test_add_func("/object/free-drops-gpio-inputs", test_free_drops_gpio_inputs);
     int rc = g_test_run();
     g_string_free(events, TRUE);
     return rc;
