@@ -196,15 +196,9 @@ static void test_rtc_interrupts(void)
 
 static void test_rtc_bad_base_refused(void)
 {
-    char *argv_str = g_strdup_printf("timeout 20 %s -qtest stdio -accel qtest -display none "
-                                     "-M pc -rtc base=2020-02-30X", qtest_binary());
-    char *err = NULL;
-    int status;
-    g_assert_true(g_spawn_command_line_sync(argv_str, NULL, &err, &status, NULL));
-    g_assert_false(g_spawn_check_wait_status(status, NULL));
-    g_assert_nonnull(strstr(err, "datetime"));
-    g_free(err);
-    g_free(argv_str);
+    qtest_expect_refusal("-M pc -rtc base=2020-02-30X", "datetime");
+    /* Far dates overflowed nanosecond arithmetic before they were refused. */
+    qtest_expect_refusal("-M pc -rtc base=9999-12-31T23:59:59", "date out of range");
 }
 
 static void test_pm_timer(void)

@@ -24,10 +24,11 @@ rc() { cat "$work/rc"; }
 expect_ok() { [ "$(rc)" = 0 ] || fail "expected success, got rc $(rc): $(cat "$work/err")"; }
 expect_out() { grep -qF -- "$1" "$work/out" || fail "stdout lacks '$1':"$'\n'"$(cat "$work/out")"; }
 expect_err() { grep -qF -- "$1" "$work/err" || fail "stderr lacks '$1':"$'\n'"$(cat "$work/err")"; }
-# A refusal: non-zero exit and exactly one line on stderr, equal to $1 after
-# the program name (and, from the command line, the option it concerns).
+# A refusal: exit status 1 (a crash or sanitizer error is not one) and exactly
+# one line on stderr, equal to $1 after the program name (and, from the
+# command line, the option it concerns).
 expect_refusal() {
-  [ "$(rc)" != 0 ] || fail "expected a refusal, got success"
+  [ "$(rc)" = 1 ] || fail "expected a refusal (exit status 1), got rc $(rc)"
   [ "$(wc -l <"$work/err")" = 1 ] || fail "expected one stderr line, got:"$'\n'"$(cat "$work/err")"
   local line; line=$(sed 's/^[^:]*: //' "$work/err")
   case "$line" in
@@ -84,7 +85,7 @@ discovery-and-listing)
   # A catalog plugin that is present but garbage is named as unusable.
   cp "$work/junk/garbage.so" "$work/junk/ui-vnc.so"
   run "$path" new display vnc
-  [ "$(rc)" != 0 ] || fail "garbage ui-vnc accepted"
+  [ "$(rc)" = 1 ] || fail "garbage ui-vnc: expected a refusal (exit status 1), got rc $(rc)"
   expect_err "display 'vnc' is provided by plugin ui-vnc, but $work/junk/ui-vnc.so is unusable: not an ELF file"
   ;;
 load-on-demand)
@@ -118,7 +119,7 @@ refuse-abi)
 refuse-stamp)
   stage badstamp
   run "$work/badstamp" new device tp-badstamp-dev
-  [ "$(rc)" != 0 ] || fail "stamp mismatch accepted"
+  [ "$(rc)" = 1 ] || fail "stamp mismatch: expected a refusal (exit status 1), got rc $(rc)"
   expect_err "plugin $work/badstamp/tp-badstamp.so: build stamp mismatch: expected "
   expect_err ", found 0000000000000000"
   expect_refusal "$(sed 's/^[^:]*: //' "$work/err")"

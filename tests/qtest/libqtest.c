@@ -202,6 +202,49 @@ static void free_state(QTestState *s)
     g_free(s);
 }
 
+bool qtest_sanitizer_error(int wait_status, const char *stderr_text)
+{
+#ifdef MODEMU_SANITIZER_EXIT_CODE
+    if (WIFEXITED(wait_status) && WEXITSTATUS(wait_status) == MODEMU_SANITIZER_EXIT_CODE)
+        return true;
+#endif
+    /* The reports themselves, should a runtime be set to carry on. */
+    return stderr_text && (strstr(stderr_text, ": runtime error: ") ||
+                           strstr(stderr_text, "ERROR: AddressSanitizer") ||
+                           strstr(stderr_text, "ERROR: LeakSanitizer"));
+}
+
+void qtest_assert_refused(int wait_status, const char *stderr_text)
+{
+    if (qtest_sanitizer_error(wait_status, stderr_text))
+        g_error("emulator died of a sanitizer error (wait status 0x%x):\n%s", wait_status,
+                stderr_text);
+    if (!WIFEXITED(wait_status) || WEXITSTATUS(wait_status) != 1)
+        g_error("emulator should have refused with exit status 1 (wait status 0x%x):\n%s",
+                wait_status, stderr_text ? stderr_text : "");
+}
+
+void qtest_expect_refusal(const char *extra_args, const char *message_part)
+{
+    /* timeout: a machine that starts anyway must not hang the test. */
+    char *cmd = g_strdup_printf("timeout 20 %s -qtest stdio -accel qtest -display none %s",
+                                qtest_binary(), extra_args);
+    char **argv = NULL;
+    g_assert_true(g_shell_parse_argv(cmd, NULL, &argv, NULL));
+    char *err = NULL;
+    int status = 0;
+    g_assert_true(g_spawn_sync(NULL, argv, NULL,
+                               G_SPAWN_SEARCH_PATH | G_SPAWN_STDIN_FROM_DEV_NULL |
+                               G_SPAWN_STDOUT_TO_DEV_NULL,
+                               NULL, NULL, NULL, &err, &status, NULL));
+    qtest_assert_refused(status, err);
+    if (!strstr(err, message_part) || strchr(err, '\n') != err + strlen(err) - 1)
+        g_error("%s: expected one line containing '%s', got:\n%s", cmd, message_part, err);
+    g_strfreev(argv);
+    g_free(err);
+    g_free(cmd);
+}
+
 void qtest_quit(QTestState *s)
 {
     if (!s->exited)
@@ -211,6 +254,11 @@ void qtest_quit(QTestState *s)
         reap_if_exited(s, true);
         qtest_fail(s, "emulator ignored SIGTERM for %d ms", QUIT_TIMEOUT_MS);
     }
+    char *err = qtest_read_stderr(s);
+    bool sanitizer = qtest_sanitizer_error(s->wait_status, err);
+    g_free(err);
+    if (sanitizer)
+        qtest_fail(s, "emulator died of a sanitizer error (wait status 0x%x)", s->wait_status);
     if (!WIFEXITED(s->wait_status) || WEXITSTATUS(s->wait_status) != 0)
         qtest_fail(s, "emulator ended badly (wait status 0x%x)", s->wait_status);
     free_state(s);

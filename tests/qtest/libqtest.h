@@ -27,12 +27,25 @@ typedef struct QTestState QTestState;
 QTestState *qtest_start(const char *extra_args);
 QTestState *qtest_startf(const char *fmt, ...) __attribute__((format(printf, 1, 2)));
 /* Terminates the emulator (SIGTERM), reaps it, and fails the test unless it
- * exited with status 0.  Frees the session. */
+ * exited with status 0 and reported no sanitizer error.  Frees the session. */
 void qtest_quit(QTestState *s);
 /* Waits up to timeout_ms for the emulator to exit on its own; returns its
  * wait status, or -1 on timeout (the emulator is then still running). */
 int qtest_wait_exit(QTestState *s, int timeout_ms);
 pid_t qtest_pid(QTestState *s);
+
+/* Whether an emulator run ended in an ASan/UBSan error: a sanitizer report
+ * on its stderr, or the sanitizer exit status a MODEMU_SANITIZE build's
+ * emulator ends with (core/tools/sanitizer_defaults.c).  qtest_quit() and
+ * qtest_assert_refused() fail the test on it. */
+bool qtest_sanitizer_error(int wait_status, const char *stderr_text);
+/* Asserts that a spawned emulator refused its command line cleanly: exit
+ * status 1 (not a crash, not a sanitizer error) and no sanitizer report. */
+void qtest_assert_refused(int wait_status, const char *stderr_text);
+/* Runs the emulator as qtest_start() would (stdio instead of a socket, at
+ * most 20 s) and asserts that it refuses extra_args cleanly with one line on
+ * stderr that contains message_part. */
+void qtest_expect_refusal(const char *extra_args, const char *message_part);
 
 /* Everything the emulator wrote to stderr / stdout so far (g_free it). */
 char *qtest_read_stderr(QTestState *s);
