@@ -56,6 +56,8 @@ void mm_cpuid_features_foreach(void (*cb)(const mm_x86_feature *f, void *opaque)
  * With emulated_only, a known flag the software CPU lacks is refused by name. */
 bool mm_cpuid_apply_flags(mm_x86_cpuid_model *model, const char *flags,
                           bool emulated_only, mm_error **errp);
+/* "host" and "max": the host CPU's own CPUID, which only KVM can provide. */
+bool mm_cpuid_model_is_host(const char *name);
 /* Copies the named model and applies flags; NULL with *errp on failure. */
 mm_x86_cpuid_model *mm_cpuid_model_new(const char *name, const char *flags,
                                        bool emulated_only, mm_error **errp);

@@ -149,3 +149,8 @@ mm_x86_cpuid_model *mm_cpuid_model_new(const char *name, const char *flags, bool
     }
     return m;
 }
+
+bool mm_cpuid_model_is_host(const char *name)
+{
+    return name && (!strcmp(name, "host") || !strcmp(name, "max"));
+}

@@ -54,6 +54,9 @@ static bool fill_memory_and_cpus(mm_machine_state *m, const mm_opts_db *db, mm_e
     m->cpu_model = g_strdup(cpu ? mm_opts_get(cpu, "model") : "qemu64");
     const char *features = cpu ? mm_opts_get(cpu, "features") : NULL;
     m->cpu_flags = features ? g_strconcat(",", features, NULL) : NULL;
+    /* The host's CPUID is known only to KVM: its accelerator checks it. */
+    if (mm_cpuid_model_is_host(m->cpu_model))
+        return true;
     /* Unknown models and flags fail here, before anything is built; whether
      * the chosen accelerator can provide each flag is its own check. */
     mm_x86_cpuid_model *model = mm_cpuid_model_new(m->cpu_model, m->cpu_flags, false, errp);

@@ -50,6 +50,7 @@ expect_error "invalid accelerator foo" -M none -accel foo
 expect_error "The -accel and \"-machine accel=\" options are incompatible" -M none,accel=qtest -accel qtest
 expect_error "unknown vga type: hercules" -vga hercules
 expect_error "-cpu: unable to find CPU model 'pentium9' (see -cpu help)" -cpu pentium9
+expect_error "CPU model 'host' requires KVM" -M pc -accel tcg -cpu host -nodefaults -display none
 expect_error "-cpu: CPU feature 'warp' not found (see -cpu help)" -cpu qemu64,+warp
 expect_error "no accelerator found" -M none -accel foo:bar
 expect_error "-accel qtest: accelerator properties are not implemented yet in modemu" -accel qtest,thread=single

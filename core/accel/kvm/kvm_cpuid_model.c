@@ -127,7 +127,7 @@ static bool apply_host_flags(struct kvm_cpuid2 *c, const char *flags, mm_error *
 bool kvm_cpuid_apply_model(struct kvm_cpuid2 *c, const char *model, const char *flags,
                            mm_error **errp)
 {
-    bool host = !model || !strcmp(model, "host") || !strcmp(model, "max");
+    bool host = !model || mm_cpuid_model_is_host(model);
     if (host) {
         if (flags && *flags && !apply_host_flags(c, flags, errp))
             return false;

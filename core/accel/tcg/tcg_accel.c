@@ -154,6 +154,10 @@ static bool tcg_run_slice(int64_t deadline_ns)
 static bool tcg_accel_init(mm_machine_state *machine, mm_error **errp)
 {
     unsigned ncpus = machine->smp.cpus ? machine->smp.cpus : 1;
+    if (mm_cpuid_model_is_host(machine->cpu_model)) {
+        mm_error_set(errp, "CPU model '%s' requires KVM", machine->cpu_model);
+        return false;
+    }
     tcg_model = mm_cpuid_model_new(machine->cpu_model, machine->cpu_flags, true, errp);
     if (!tcg_model)
         return false;
