@@ -3,6 +3,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <modemu/error.h>
+#include <modemu/event.h>
 
 #include "kvm_test_util.h"
 
@@ -230,4 +231,14 @@ void test_set_long_mode_entry(unsigned cpu, uint64_t gdt, uint64_t rip)
     st.regs.rsp = 0x8000;
     st.regs.rflags = 0x2;
     g_assert_true(mm_kvm_set_vcpu_state(cpu, &st, &err));
+}
+
+void test_kvm_init(const mm_kvm_options *opts)
+{
+    mm_error *err = NULL;
+    mm_machine_lock();
+    bool ok = mm_kvm_init(opts, mm_machine_memory_space(), &err);
+    mm_machine_unlock();
+    test_assert_ok(err);
+    g_assert_true(ok);
 }

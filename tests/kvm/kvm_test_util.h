@@ -64,6 +64,9 @@ extern uint8_t *test_ram;
 void test_kvm_require(void);
 /* Guest RAM [0, TEST_RAM_SIZE) and the test device, in the machine's spaces. */
 void test_machine_build(void);
+/* Creates the KVM VM and vCPUs over the machine's memory space; fails the test
+ * on error. */
+void test_kvm_init(const mm_kvm_options *opts);
 void test_load(uint64_t gpa, const void *code, size_t len);
 
 /* Waits up to `seconds` for *flag (set under test_dev.lock) to become true. */

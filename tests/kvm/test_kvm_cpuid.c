@@ -53,13 +53,7 @@ typedef struct cpuid_seen {
 
 static void run_model(const char *model, const char *flags, cpuid_seen *seen)
 {
-    mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1, .cpu_model = model, .cpu_flags = flags };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1, .cpu_model = model, .cpu_flags = flags });
     g_mutex_lock(&test_dev.lock);
     test_dev.done = false;
     g_array_set_size(test_dev.port_writes, 0);

@@ -55,12 +55,7 @@ int main(void)
     test_load(0x1000, irq_guest_start, TEST_GUEST_LEN(irq_guest));
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1, .irqchip = MM_KVM_IRQCHIP_ON };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1, .irqchip = MM_KVM_IRQCHIP_ON });
     g_assert_true(mm_kvm_irqchip_in_kernel());
     test_set_real_mode_entry(0, 0x1000);
     mm_kvm_start();

@@ -37,12 +37,7 @@ int main(void)
     test_load(0x1000, long_guest_start, TEST_GUEST_LEN(long_guest));
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1 };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1 });
     test_set_long_mode_entry(0, GDT_ADDR, 0x1000);
     mm_kvm_start();
     g_assert_true(test_wait(&test_dev.done, 120));

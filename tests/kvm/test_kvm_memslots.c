@@ -69,12 +69,7 @@ int main(void)
     test_load(0x1000, slot_guest_start, TEST_GUEST_LEN(slot_guest));
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1 };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1 });
     unsigned base_slots = mm_kvm_memslot_count();
     g_assert_cmpuint(base_slots, >=, 1);   /* the test RAM, around the test MMIO */
 

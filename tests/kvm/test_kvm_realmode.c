@@ -63,12 +63,7 @@ int main(void)
     test_load(0x1000, realmode_guest_start, TEST_GUEST_LEN(realmode_guest));
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1 };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1 });
     g_assert_true(mm_kvm_coalesced_mmio_add(TEST_MMIO_BASE + COALESCED_OFFSET, 0x100, &err));
     test_assert_ok(err);
     test_set_real_mode_entry(0, 0x1000);

@@ -69,12 +69,7 @@ int main(void)
     map_firmware();
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1 };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1 });
 
     mm_kvm_start();
     g_assert_true(test_wait_irqs(1, 120));

@@ -53,12 +53,7 @@ int main(void)
     test_load(0x2000, ap_guest_start, TEST_GUEST_LEN(ap_guest));
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 2, .irqchip = MM_KVM_IRQCHIP_ON };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 2, .irqchip = MM_KVM_IRQCHIP_ON });
     g_assert_cmpuint(mm_kvm_vcpu_count(), ==, 2);
     test_set_flat32_entry(0, 0x500, 0x1000);
     mm_kvm_start();

@@ -42,12 +42,7 @@ int main(void)
     test_dev.on_port_c = device_stops_machine;
 
     mm_error *err = NULL;
-    mm_kvm_options opts = { .ncpus = 1 };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&(mm_kvm_options){ .ncpus = 1 });
     test_set_real_mode_entry(0, 0x1000);
     mm_kvm_start();
     g_assert_true(test_wait(&stopped, 120));

@@ -87,13 +87,8 @@ int main(void)
     build_pic();
     test_load(0x1000, uirq_guest_start, TEST_GUEST_LEN(uirq_guest));
 
-    mm_error *err = NULL;
     mm_kvm_options opts = { .ncpus = 1, .irqchip = MM_KVM_IRQCHIP_OFF };
-    mm_machine_lock();
-    bool ok = mm_kvm_init(&opts, mm_machine_memory_space(), &err);
-    mm_machine_unlock();
-    test_assert_ok(err);
-    g_assert_true(ok);
+    test_kvm_init(&opts);
     g_assert_false(mm_kvm_irqchip_in_kernel());
     test_set_real_mode_entry(0, 0x1000);
     mm_kvm_start();
@@ -108,6 +103,7 @@ int main(void)
 
     /* -smp 2 cannot work without the kernel's local APICs: refused in one line. */
     mm_kvm_destroy();
+    mm_error *err = NULL;
     opts.ncpus = 2;
     g_assert_false(mm_kvm_init(&opts, mm_machine_memory_space(), &err));
     printf("smp 2 without irqchip: %s\n", err->message);
