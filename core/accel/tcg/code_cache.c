@@ -152,7 +152,7 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
         b->insns[i].impl = b->insns[i].fn;
         b->insns[i].fn = tcg_threaded_entry(b->insns[i].impl);
     }
-    b->insns[n] = (tcg_insn){ .fn = tcg_block_end, .impl = tcg_block_end, .len = 0 };
+    b->insns[n] = (tcg_insn){ .fn = tcg_block_end, .impl = tcg_block_end, .len = 0, .imm = n };
     b->n_insns = n;
     b->code_size = v->code_size;
     b->key = phys | ((uint64_t)v->code_size << 60);

@@ -38,19 +38,29 @@ static inline unsigned jc_index(uint64_t lin)
     return (unsigned)((lin ^ (lin >> TCG_JC_BITS)) & (TCG_JC_SIZE - 1));
 }
 
-/* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP).
- * The jump cache (by linear PC) answers most lookups without hashing. */
-static inline tcg_block *tcg_code_lookup(tcg_vcpu *v)
+static inline uint64_t tcg_code_pc(const tcg_vcpu *v)
 {
     uint64_t lin = v->s.seg[X86_SEG_CS].base + v->s.rip;
-    if (v->code_size != SZ64)
-        lin = (uint32_t)lin;
+    return v->code_size != SZ64 ? (uint32_t)lin : lin;
+}
+
+/* The block at CS:RIP if the jump cache (by linear PC) has it, else NULL.
+ * The exec tag check keeps privilege and mapping changes honest. */
+static inline tcg_block *tcg_code_lookup_cached(tcg_vcpu *v, uint64_t lin)
+{
     tcg_block *b = v->jump_cache[jc_index(lin)];
-    /* The exec tag check keeps privilege and mapping changes honest. */
     if (__builtin_expect(b && b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
                          tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK), 1))
         return b;
-    return tcg_code_lookup_slow(v, lin);
+    return NULL;
+}
+
+/* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP). */
+static inline tcg_block *tcg_code_lookup(tcg_vcpu *v)
+{
+    uint64_t lin = tcg_code_pc(v);
+    tcg_block *b = tcg_code_lookup_cached(v, lin);
+    return b ? b : tcg_code_lookup_slow(v, lin);
 }
 bool tcg_code_page_has_code(tcg_machine *m, uint64_t phys_page);
 /* A guest write hit [phys, phys+size): drop blocks decoded from that page. */

@@ -16,6 +16,9 @@
 #include "accel/tcg/segmentation.h"
 #include "accel/tcg/trace.h"
 
+/* Blocks one run_block call may chain through (dispatch.c). */
+#define TCG_CHAIN_BLOCKS 16
+
 tcg_machine *tcg_machine_new(const tcg_phys_ops *phys, void *opaque)
 {
     tcg_machine *m = g_new0(tcg_machine, 1);
@@ -151,13 +154,20 @@ static void run_block(tcg_vcpu *v, const tcg_block *b)
         }
         return;
     }
-    /* Threaded: the first entry runs the whole chain (dispatch.h). */
+    /* Threaded: the first entry runs the whole chain (dispatch.h); block
+     * sentinels count their blocks, an early exit is counted here. */
     const tcg_insn *first = b->insns;
-    v->exit_insn = first + b->n_insns;
+    v->chain_first = first;
+    /* Chaining is limited to uniprocessor guests for now: with -smp 2 the
+     * Debian kernel's CPU bring-up spins forever when blocks chain (both
+     * CPUs loop with IF=0); not yet understood, see README. */
+    v->chain_left = v->mach->nr_vcpus > 1 ? 0 : TCG_CHAIN_BLOCKS;
+    v->exit_insn = NULL;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;
     first->fn(v, first);
-    v->icount += (uint64_t)(v->exit_insn - first);
+    if (v->exit_insn)
+        v->icount += (uint64_t)(v->exit_insn - v->chain_first);
 }
 
 tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)

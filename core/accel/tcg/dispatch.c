@@ -1,5 +1,6 @@
 /* Threaded entries of every handler (see dispatch.h). */
 #include "accel/tcg/dispatch.h"
+#include "accel/tcg/code_cache.h"
 #include "accel/tcg/fast_paths.h"
 #include "accel/tcg/ops.h"
 
@@ -22,9 +23,28 @@ static void thr_generic(tcg_vcpu *v, const tcg_insn *in)
     TCG_THREADED_TAIL(v, in);
 }
 
+/* The sentinel: counts the finished block and, when nothing asks the run
+ * loop to look (kick, budget, freed code), enters the next block straight
+ * from the jump cache.  The chain length is bounded because builds without
+ * tail calls (debug, sanitizers) grow the stack with it.  Interrupts need no
+ * check here: whatever can make one deliverable either kicks the vCPU
+ * (exit_request) or sets exit_block, which returns to the loop. */
 void tcg_block_end(tcg_vcpu *v, const tcg_insn *in)
 {
-    v->exit_insn = in;
+    v->icount += in->imm;
+    v->exit_insn = NULL;
+    if (v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
+        v->mach->code_garbage)
+        return;
+    tcg_block *b = tcg_code_lookup_cached(v, tcg_code_pc(v));
+    if (!b)
+        return;
+    v->chain_left--;
+    const tcg_insn *first = b->insns;
+    v->chain_first = first;
+    v->insn_start = v->s.rip;
+    v->s.rip += first->len;
+    first->fn(v, first);
 }
 
 tcg_op_fn tcg_threaded_entry(tcg_op_fn handler)

@@ -92,6 +92,8 @@ struct tcg_vcpu {
     uint8_t code_size;            /* SZ16/SZ32/SZ64 of the current CS */
     bool exit_block;              /* leave the current block after this instruction */
     const tcg_insn *exit_insn;    /* where the threaded chain stopped (dispatch.h) */
+    const tcg_insn *chain_first;  /* first instruction of the block being run */
+    unsigned chain_left;          /* blocks the chain may still enter directly */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
     uint64_t irq_shadow_rip;      /* no interrupt before the instruction here (STI, MOV SS) */
     uint8_t mmu_idx;
