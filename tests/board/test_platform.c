@@ -11,6 +11,7 @@
 #include <gio/gunixsocketaddress.h>
 #include <sys/wait.h>
 
+#include "cmos_io.h"
 #include "libqtest.h"
 #include "pci_cfg.h"
 
@@ -101,12 +102,6 @@ static void test_firmware_errors(void)
     g_free(args);
     g_free(bios);
     qtest_expect_refusal("-M pc,smm=on", "System Management Mode");
-}
-
-static uint8_t cmos_read(QTestState *s, uint8_t index)
-{
-    qtest_outb(s, 0x70, index);
-    return qtest_inb(s, 0x71);
 }
 
 static void test_cmos_layout(void)

@@ -8,6 +8,7 @@
 #include <string.h>
 #include <glib.h>
 
+#include "cmos_io.h"
 #include "libqtest.h"
 #include "pci_cfg.h"
 
@@ -95,18 +96,6 @@ static void test_pit_latch_and_readback(void)
     qtest_clock_step(s, 100000);                 /* 119 ticks > 100 */
     g_assert_cmphex(qtest_inb(s, 0x61) & 0x21, ==, 0x21);
     qtest_quit(s);
-}
-
-static uint8_t cmos_read(QTestState *s, uint8_t index)
-{
-    qtest_outb(s, 0x70, index);
-    return qtest_inb(s, 0x71);
-}
-
-static void cmos_write(QTestState *s, uint8_t index, uint8_t value)
-{
-    qtest_outb(s, 0x70, index);
-    qtest_outb(s, 0x71, value);
 }
 
 static void test_rtc_base_and_formats(void)
