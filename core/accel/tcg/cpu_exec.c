@@ -158,10 +158,7 @@ static void run_block(tcg_vcpu *v, const tcg_block *b)
      * sentinels count their blocks, an early exit is counted here. */
     const tcg_insn *first = b->insns;
     v->chain_first = first;
-    /* Chaining is limited to uniprocessor guests for now: with -smp 2 the
-     * Debian kernel's CPU bring-up spins forever when blocks chain (both
-     * CPUs loop with IF=0); not yet understood, see README. */
-    v->chain_left = v->mach->nr_vcpus > 1 ? 0 : TCG_CHAIN_BLOCKS;
+    v->chain_left = TCG_CHAIN_BLOCKS;
     v->exit_insn = NULL;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;

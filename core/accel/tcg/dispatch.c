@@ -26,15 +26,16 @@ static void thr_generic(tcg_vcpu *v, const tcg_insn *in)
 /* The sentinel: counts the finished block and, when nothing asks the run
  * loop to look (kick, budget, freed code), enters the next block straight
  * from the jump cache.  The chain length is bounded because builds without
- * tail calls (debug, sanitizers) grow the stack with it.  Interrupts need no
- * check here: whatever can make one deliverable either kicks the vCPU
- * (exit_request) or sets exit_block, which returns to the loop. */
+ * tail calls (debug, sanitizers) grow the stack with it.  A deliverable
+ * interrupt also returns to the loop: relying on kicks alone left a -smp 2
+ * Linux guest spinning in CPU bring-up. */
 void tcg_block_end(tcg_vcpu *v, const tcg_insn *in)
 {
     v->icount += in->imm;
     v->exit_insn = NULL;
     if (v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
-        v->mach->code_garbage)
+        v->mach->code_garbage || v->s.pending ||
+        ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque)))
         return;
     tcg_block *b = tcg_code_lookup_cached(v, tcg_code_pc(v));
     if (!b)
