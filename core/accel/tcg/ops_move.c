@@ -86,8 +86,14 @@ void op_xchg_rm_r(tcg_vcpu *v, const tcg_insn *in)
 void op_xchg_acc_r(tcg_vcpu *v, const tcg_insn *in)
 {
     unsigned sz = in->opsize;
-    if (in->rm == X86_R_AX)
-        return;   /* 90: NOP (F3 90: PAUSE), never the 32-bit XCHG that would zero-extend */
+    if (in->rm == X86_R_AX) {
+        /* 90: NOP, never the 32-bit XCHG that would zero-extend.  F3 90 is
+         * PAUSE: a spin-wait loop; with several vCPUs taking turns on one
+         * thread, let the others run (the one it waits for among them). */
+        if ((in->prefix & PFX_REP) && v->mach->nr_vcpus > 1)
+            v->exit_request = true;
+        return;
+    }
     uint64_t a = v->s.regs[X86_R_AX], b = v->s.regs[in->rm];
     gpr_write(v, X86_R_AX, sz, b);
     gpr_write(v, in->rm, sz, a);
