@@ -26,6 +26,20 @@ prog_x87_mf_fault:
     hlt
 prog_x87_mf_end:
 
+    /* FWAIT is a waiting instruction too: it takes the pending #MF. */
+PROG prog_x87_fwait_mf
+    fninit
+    movw $0x037b, (%rdi)
+    fldcw (%rdi)
+    fld1
+    fldz
+    fdivrp
+    .globl prog_x87_fwait_mf_fault
+prog_x87_fwait_mf_fault:
+    fwait
+    hlt
+prog_x87_fwait_mf_end:
+
     /* Masked invalid: FSQRT(-1) gives the indefinite, no exception. */
 PROG prog_x87_masked
     fninit

@@ -41,6 +41,8 @@ PROG(prog_sse_misaligned_add);
 PROG(prog_sse_misaligned_store);
 extern const uint8_t prog_sse_misaligned_add_fault[], prog_sse_misaligned_store_fault[];
 extern const uint8_t prog_mmx_pending_fault[];
+PROG(prog_x87_fwait_mf);
+extern const uint8_t prog_x87_fwait_mf_fault[];
 extern const uint8_t prog_x87_mf_fault[], prog_sse_xm_fault[], prog_sse_add_fault[],
     prog_x87_fld1_fault[], prog_mmx_paddw_fault[];
 
@@ -106,6 +108,10 @@ static void test_x87_pending(guest_env *e)
     vec = run(e, prog_mmx_pending, prog_mmx_pending_end, 0, 0, 0, &rip);
     CHECK(vec == X86_EXC_MF && rip == guest_addr(prog_mmx_pending, prog_mmx_pending_fault),
           "MMX after a pending x87 exception: vector %u RIP %#" PRIx64, vec, rip);
+
+    vec = run(e, prog_x87_fwait_mf, prog_x87_fwait_mf_end, 0, 0, 0, &rip);
+    CHECK(vec == X86_EXC_MF && rip == guest_addr(prog_x87_fwait_mf, prog_x87_fwait_mf_fault),
+          "FWAIT with a pending x87 exception: vector %u RIP %#" PRIx64, vec, rip);
 
     vec = run(e, prog_x87_mf, prog_x87_mf_end, 0, X86_CR0_NE, 0, &rip);
     CHECK(vec == NO_VECTOR, "x87 with CR0.NE=0 took vector %u", vec);

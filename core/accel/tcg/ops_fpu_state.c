@@ -8,6 +8,7 @@
 
 #include "accel/tcg/ops.h"
 #include "accel/tcg/exceptions.h"
+#include "accel/tcg/fpu_helpers.h"
 
 #define MXCSR_MASK 0xffffu
 
@@ -138,4 +139,6 @@ void op_fwait(tcg_vcpu *v, const tcg_insn *in)
 {
     if ((v->s.cr0 & (X86_CR0_MP | X86_CR0_TS)) == (X86_CR0_MP | X86_CR0_TS))
         tcg_raise(v, X86_EXC_NM);
+    /* A waiting instruction: a pending unmasked x87 exception is taken here. */
+    x87_check_pending(v);
 }
