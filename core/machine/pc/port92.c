@@ -1,7 +1,8 @@
 /*
  * Port 0x92, system control port A: bit 1 drives A20, a 0->1 transition of
- * bit 0 resets the system.  Reads return the last value written with the
- * current A20 state.
+ * bit 0 resets the system.  Reads return the port's own latch (0 at power-on,
+ * while A20 is already enabled by the CPU's reset state), as on QEMU's pc:
+ * firmware written against QEMU sees the same values.
  */
 #include <modemu/isa.h>
 #include <modemu/machine.h>
@@ -21,7 +22,7 @@ typedef struct mm_port92 {
 static uint64_t port92_read(void *opaque, uint64_t offset, unsigned size)
 {
     mm_port92 *s = opaque;
-    return (s->value & ~PORT92_A20) | (mm_a20_enabled() ? PORT92_A20 : 0);
+    return s->value;
 }
 
 static void port92_write(void *opaque, uint64_t offset, uint64_t value, unsigned size)
