@@ -26,8 +26,12 @@
         next_->fn((v), next_);                                     \
     } while (0)
 
-/* Defines thr_<name>: the threaded entry of handler <name>. */
+/* Defines thr_<name>: the threaded entry of handler <name>.  flatten makes
+ * GCC inline the handler (and its inline helpers) when its body is visible:
+ * without it the larger fast paths stayed out of line, costing a call and
+ * return per guest instruction. */
 #define TCG_DEFINE_THREADED(name)                                  \
+    __attribute__((flatten))                                       \
     static void thr_##name(tcg_vcpu *v, const tcg_insn *in)        \
     {                                                              \
         name(v, in);                                               \

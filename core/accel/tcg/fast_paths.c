@@ -204,9 +204,17 @@ static void op_lea64(tcg_vcpu *v, const tcg_insn *in)
     reg_write(v, in->reg, in->opsize, ea, in);
 }
 
+/* Jcc is the commonest block end; here its condition test is inlined. */
+static void op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
+{
+    jcc_branch(v, in);
+}
+
 tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
 {
     tcg_op_fn fn = in->fn;
+    if (fn == op_jcc)
+        return op_jcc_fast;
     if (in->mod == 3 && !(in->prefix & PFX_LOCK)) {
         static const tcg_op_fn rr_by_op[8] = { op_add_rr, op_or_rr, NULL, NULL, op_and_rr,
                                                op_sub_rr, op_xor_rr, op_cmp_rr };
@@ -249,7 +257,7 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
     X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
     X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
     X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
-    X(op_mov_load_sib) X(op_mov_store_sib)
+    X(op_mov_load_sib) X(op_mov_store_sib) X(op_jcc_fast)
 FAST_PATHS(TCG_DEFINE_THREADED)
 
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)

@@ -126,4 +126,11 @@ static inline void jump_to(tcg_vcpu *v, uint64_t target, unsigned sz)
     v->s.rip = sz == SZ64 ? target : target & size_mask(sz);
 }
 
+/* Jcc rel: shared by the generic handler and its inlined fast path. */
+static inline void jcc_branch(tcg_vcpu *v, const tcg_insn *in)
+{
+    if (cc_test(v, in->opcode & 0xf))
+        jump_to(v, v->s.rip + in->imm, in->opsize);
+}
+
 #endif

@@ -14,8 +14,7 @@ void op_jmp_rel(tcg_vcpu *v, const tcg_insn *in)
 
 void op_jcc(tcg_vcpu *v, const tcg_insn *in)
 {
-    if (cc_test(v, in->opcode & 0xf))
-        jump_to(v, v->s.rip + in->imm, in->opsize);
+    jcc_branch(v, in);
 }
 
 void op_call_rel(tcg_vcpu *v, const tcg_insn *in)
