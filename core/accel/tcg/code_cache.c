@@ -123,6 +123,7 @@ void tcg_code_collect_slow(tcg_machine *m)
 {
     g_ptr_array_set_size(m->code->graveyard, 0);
     m->code_garbage = false;
+    m->code_epoch++;
 }
 
 /* Decodes a new block at lin (first instruction's page already known). */
@@ -154,6 +155,8 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
     }
     b->insns[n] = (tcg_insn){ .fn = tcg_block_end, .impl = tcg_block_end, .len = 0, .imm = n };
     b->n_insns = n;
+    b->chain_next[0] = b->chain_next[1] = NULL;
+    b->chain_epoch = v->mach->code_epoch;
     b->code_size = v->code_size;
     b->key = phys | ((uint64_t)v->code_size << 60);
     b->lin_pc = lin;

@@ -11,6 +11,8 @@
 #ifndef MODEMU_TCG_CODE_CACHE_H
 #define MODEMU_TCG_CODE_CACHE_H
 
+#include <stddef.h>
+
 #include "accel/tcg/tcg_vcpu.h"
 #include "accel/tcg/mem.h"
 
@@ -24,6 +26,11 @@ typedef struct tcg_block {
     bool valid;
     bool cached;               /* false for code outside RAM: used once, then freed */
     uint32_t n_insns;
+    /* Direct chaining: the last two blocks entered from this one's end (a
+     * Jcc has two successors), trusted only while chain_epoch equals the
+     * machine's code_epoch (no block freed since they were stored). */
+    struct tcg_block *chain_next[2];
+    uint64_t chain_epoch;
     tcg_insn insns[];
 } tcg_block;
 
@@ -53,6 +60,35 @@ static inline tcg_block *tcg_code_lookup_cached(tcg_vcpu *v, uint64_t lin)
                          tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK), 1))
         return b;
     return NULL;
+}
+
+/* The block that ends with sentinel `end` (whose imm counts the block's insns). */
+static inline tcg_block *tcg_block_of_sentinel(const tcg_insn *end)
+{
+    return (tcg_block *)((const char *)(end - end->imm) - offsetof(tcg_block, insns));
+}
+
+/* The successor of block b at linear PC lin: b's chain slots first (hot in
+ * the cache, unlike the jump cache), then the jump cache, which refills a
+ * slot.  Every hit passes the same checks as the jump cache. */
+static inline tcg_block *tcg_code_lookup_chained(tcg_vcpu *v, tcg_block *b, uint64_t lin)
+{
+    if (__builtin_expect(b->chain_epoch != v->mach->code_epoch, 0)) {
+        b->chain_next[0] = b->chain_next[1] = NULL;
+        b->chain_epoch = v->mach->code_epoch;
+    }
+    for (unsigned i = 0; i < 2; i++) {
+        tcg_block *n = b->chain_next[i];
+        if (n && n->lin_pc == lin && n->code_size == v->code_size && n->valid &&
+            tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK))
+            return n;
+    }
+    tcg_block *n = tcg_code_lookup_cached(v, lin);
+    if (n) {
+        b->chain_next[1] = b->chain_next[0];
+        b->chain_next[0] = n;
+    }
+    return n;
 }
 
 /* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP). */

@@ -37,7 +37,7 @@ void tcg_block_end(tcg_vcpu *v, const tcg_insn *in)
         v->mach->code_garbage || v->s.pending ||
         ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque)))
         return;
-    tcg_block *b = tcg_code_lookup_cached(v, tcg_code_pc(v));
+    tcg_block *b = tcg_code_lookup_chained(v, tcg_block_of_sentinel(in), tcg_code_pc(v));
     if (!b)
         return;
     v->chain_left--;

@@ -145,6 +145,7 @@ struct tcg_machine {
     void *phys_opaque;
     struct tcg_code_cache *code;
     bool code_garbage;            /* invalidated blocks wait to be freed */
+    uint64_t code_epoch;          /* counts frees of blocks (stale chain links) */
     tcg_vcpu **vcpus;
     unsigned nr_vcpus;
 };
