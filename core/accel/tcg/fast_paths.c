@@ -11,6 +11,7 @@
 #include "accel/tcg/ops.h"
 #include "accel/tcg/fast_paths.h"
 #include "accel/tcg/dispatch.h"
+#include "accel/tcg/shift.h"
 
 enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP };
 
@@ -204,6 +205,25 @@ static void op_lea64(tcg_vcpu *v, const tcg_insn *in)
     reg_write(v, in->reg, in->opsize, ea, in);
 }
 
+/* SHL/SHR/SAR of a register by a non-zero immediate count (the decoder
+ * checks the count): no zero-count or memory cases, the operation fixed. */
+#define SHIFT_RI_OPS(X) X(shl, SH_SHL) X(shr, SH_SHR) X(sar, SH_SAR)
+#define DEFINE_SHIFT_RI(name, op)                                                  \
+    static void op_##name##_ri(tcg_vcpu *v, const tcg_insn *in)                    \
+    {                                                                              \
+        unsigned sz = in->opsize;                                                  \
+        unsigned count = (unsigned)in->imm & (sz == SZ64 ? 0x3f : 0x1f);           \
+        uint64_t a = reg_read(v, in->rm, sz, in);                                  \
+        reg_write(v, in->rm, sz, shift_plain(v, op, sz, a, count), in);            \
+    }
+SHIFT_RI_OPS(DEFINE_SHIFT_RI)
+
+/* reg = reg <alu op> [base + index*scale + disp] in 64-bit code. */
+static void op_alu_r_mem64(tcg_vcpu *v, const tcg_insn *in)
+{
+    alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << in->opsize));
+}
+
 /* Jcc is the commonest block end; here its condition test is inlined. */
 static void op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
 {
@@ -231,6 +251,12 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
         if (fn == op_inc_rm) return op_inc_r;
         if (fn == op_dec_rm) return op_dec_r;
         if (fn == op_movx) return op_movx_rr;
+        if (fn == op_shift_imm && (in->imm & (in->opsize == SZ64 ? 0x3f : 0x1f))) {
+            static const tcg_op_fn shift_by_op[8] = { [SH_SHL] = op_shl_ri, [SH_SAL] = op_shl_ri,
+                                                      [SH_SHR] = op_shr_ri, [SH_SAR] = op_sar_ri };
+            if (shift_by_op[in->sub & 7])
+                return shift_by_op[in->sub & 7];
+        }
         return fn;
     }
     if (code_size == SZ64 && in->adsize == SZ64 && fn == op_lea)
@@ -244,6 +270,8 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
     if (code_size == SZ64 && in->adsize == SZ64 && in->base < 16) {
         if (fn == op_movx)
             return op_movx_load;
+        if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK))
+            return op_alu_r_mem64;
         if (fn == op_mov_r_rm)
             return op_mov_load_sib;
         if (fn == op_mov_rm_r)
@@ -257,7 +285,7 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
     X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
     X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
     X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
-    X(op_mov_load_sib) X(op_mov_store_sib) X(op_jcc_fast)
+    X(op_mov_load_sib) X(op_mov_store_sib) X(op_jcc_fast) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
 FAST_PATHS(TCG_DEFINE_THREADED)
 
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)

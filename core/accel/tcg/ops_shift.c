@@ -6,14 +6,8 @@
  * formula otherwise, rotates touch only CF and OF.
  */
 #include "accel/tcg/ops.h"
+#include "accel/tcg/shift.h"
 
-enum { SH_ROL, SH_ROR, SH_RCL, SH_RCR, SH_SHL, SH_SHR, SH_SAL, SH_SAR };
-
-static uint64_t sign_extend_sz(uint64_t x, unsigned sz)
-{
-    unsigned shift = 64 - (8u << sz);
-    return (uint64_t)((int64_t)(x << shift) >> shift);
-}
 
 /* Flags of SHL/SHR/SAR: CF, OF and the result flags; AF cleared. */
 static uint64_t shift_flags(uint64_t res, unsigned sz, uint64_t cf, uint64_t of)
@@ -81,22 +75,9 @@ static uint64_t shift_value(tcg_vcpu *v, unsigned op, unsigned sz, uint64_t a, u
                 (of ? X86_FLAG_OF : 0);
         break;
     }
-    case SH_SHL:
-    case SH_SAL:
+    default:
         /* Plain shifts record their operands: flags are computed lazily (flags.c). */
-        res = count < 64 ? (a << count) & m : 0;
-        cc_set(v, CC_OP_SHL, sz, a, count, res);
-        return res;
-    case SH_SHR:
-        res = count < 64 ? a >> count : 0;
-        cc_set(v, CC_OP_SHR, sz, a, count, res);
-        return res;
-    default: { /* SAR */
-        int64_t sa = (int64_t)sign_extend_sz(a, sz);
-        res = (uint64_t)(sa >> (count < 64 ? count : 63)) & m;
-        cc_set(v, CC_OP_SAR, sz, a, count, res);
-        return res;
-    }
+        return shift_plain(v, op, sz, a, count);
     }
     cc_set_eflags(v, flags);
     return res;
