@@ -16,8 +16,15 @@
 #include "accel/tcg/segmentation.h"
 #include "accel/tcg/trace.h"
 
-/* Blocks one run_block call may chain through (dispatch.c). */
+/* Blocks one run_block call may chain through (dispatch.c).  Optimised
+ * builds turn the chain into tail calls (constant stack), so a long chain
+ * only saves trips through the run loop; unoptimised and ASan builds keep a
+ * frame per handler, so they stay short. */
+#if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
+#define TCG_CHAIN_BLOCKS 256
+#else
 #define TCG_CHAIN_BLOCKS 16
+#endif
 
 tcg_machine *tcg_machine_new(const tcg_phys_ops *phys, void *opaque)
 {
