@@ -285,13 +285,27 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
     X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
     X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
     X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
-    X(op_mov_load_sib) X(op_mov_store_sib) X(op_jcc_fast) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
+    X(op_mov_load_sib) X(op_mov_store_sib) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
 FAST_PATHS(TCG_DEFINE_THREADED)
+
+/* Jcc always ends its block (D_END), so the entry after it is the block's
+ * sentinel: enter that directly rather than through an indirect call. */
+__attribute__((flatten)) static void thr_op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
+{
+    op_jcc_fast(v, in);
+    if (__builtin_expect(v->exit_block, 0)) {
+        v->exit_insn = in + 1;
+        return;
+    }
+    v->insn_start = v->s.rip;   /* what TCG_THREADED_TAIL does for the sentinel (len 0) */
+    tcg_block_end(v, in + 1);
+}
 
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)
 {
 #define FAST_ENTRY(name) if (handler == name) return thr_##name;
     FAST_PATHS(FAST_ENTRY)
+    FAST_ENTRY(op_jcc_fast)
 #undef FAST_ENTRY
     return NULL;
 }
