@@ -224,6 +224,11 @@ static void op_alu_r_mem64(tcg_vcpu *v, const tcg_insn *in)
     alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << in->opsize));
 }
 
+static void op_cmov_rr(tcg_vcpu *v, const tcg_insn *in)
+{
+    cmov_apply(v, in, reg_read(v, in->rm, in->opsize, in));
+}
+
 /* Jcc is the commonest block end; here its condition test is inlined. */
 static void op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
 {
@@ -251,6 +256,7 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
         if (fn == op_inc_rm) return op_inc_r;
         if (fn == op_dec_rm) return op_dec_r;
         if (fn == op_movx) return op_movx_rr;
+        if (fn == op_cmov) return op_cmov_rr;
         if (fn == op_shift_imm && (in->imm & (in->opsize == SZ64 ? 0x3f : 0x1f))) {
             static const tcg_op_fn shift_by_op[8] = { [SH_SHL] = op_shl_ri, [SH_SAL] = op_shl_ri,
                                                       [SH_SHR] = op_shr_ri, [SH_SAR] = op_sar_ri };
@@ -285,7 +291,7 @@ tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
     X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
     X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
     X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
-    X(op_mov_load_sib) X(op_mov_store_sib) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
+    X(op_mov_load_sib) X(op_mov_store_sib) X(op_cmov_rr) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
 FAST_PATHS(TCG_DEFINE_THREADED)
 
 /* Jcc always ends its block (D_END), so the entry after it is the block's

@@ -126,6 +126,16 @@ static inline void jump_to(tcg_vcpu *v, uint64_t target, unsigned sz)
     v->s.rip = sz == SZ64 ? target : target & size_mask(sz);
 }
 
+/* CMOVcc with its source x already read: shared by the generic handler and
+ * the register fast path.  A 32-bit destination loses bits 63:32 either way. */
+static inline void cmov_apply(tcg_vcpu *v, const tcg_insn *in, uint64_t x)
+{
+    if (cc_test(v, in->opcode & 0xf))
+        reg_write(v, in->reg, in->opsize, x, in);
+    else if (in->opsize == SZ32)
+        v->s.regs[in->reg] = (uint32_t)v->s.regs[in->reg];
+}
+
 /* Jcc rel: shared by the generic handler and its inlined fast path. */
 static inline void jcc_branch(tcg_vcpu *v, const tcg_insn *in)
 {

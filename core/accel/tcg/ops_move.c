@@ -101,11 +101,8 @@ void op_xchg_acc_r(tcg_vcpu *v, const tcg_insn *in)
 
 void op_cmov(tcg_vcpu *v, const tcg_insn *in)
 {
-    uint64_t x = rm_read(v, in, in->opsize);   /* the source is read (and may fault) anyway */
-    if (cc_test(v, in->opcode & 0xf))
-        reg_write(v, in->reg, in->opsize, x, in);
-    else if (in->opsize == SZ32)
-        v->s.regs[in->reg] = (uint32_t)v->s.regs[in->reg];   /* upper half cleared anyway */
+    /* The source is read (and may fault) whatever the condition. */
+    cmov_apply(v, in, rm_read(v, in, in->opsize));
 }
 
 void op_setcc(tcg_vcpu *v, const tcg_insn *in)
