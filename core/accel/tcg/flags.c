@@ -90,6 +90,8 @@ uint64_t cc_compute(const tcg_vcpu *v)
     case CC_OP_SHR:
     case CC_OP_SAR:
         return shift_flags_lazy(v->cc_op, a, (unsigned)b, res & size_mask(sz), sz);
+    case CC_OP_MUL:
+        return result_flags(res, sz) | (a ? X86_FLAG_CF | X86_FLAG_OF : 0);
     }
     return 0;
 }

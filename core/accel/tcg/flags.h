@@ -5,8 +5,9 @@
  * (cc_op, cc_src1, cc_src2, cc_res, cc_size) instead of computing six flags;
  * the flags are computed only when something reads them (Jcc, SETcc, PUSHF,
  * ADC...).  Most results are never looked at, which is the point.
- * Instructions whose flags are awkward to express lazily (shifts, multiply)
- * compute them at once and store them with CC_OP_EFLAGS.
+ * Shifts and multiplies record their result too (CC_OP_SHL/SHR/SAR/MUL);
+ * instructions whose flags are awkward to express lazily compute them at once
+ * and store them with CC_OP_EFLAGS.
  */
 #ifndef MODEMU_TCG_FLAGS_H
 #define MODEMU_TCG_FLAGS_H

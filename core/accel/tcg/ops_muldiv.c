@@ -7,14 +7,10 @@
 #include "accel/tcg/ops.h"
 #include "accel/tcg/exceptions.h"
 
+/* Lazy: the flags are computed only if something reads them (flags.c). */
 static void mul_flags(tcg_vcpu *v, unsigned sz, uint64_t low, bool overflow)
 {
-    uint64_t f = parity_flag(low) | (overflow ? X86_FLAG_CF | X86_FLAG_OF : 0);
-    if ((low & size_mask(sz)) == 0)
-        f |= X86_FLAG_ZF;
-    if (low & sign_bit(sz))
-        f |= X86_FLAG_SF;
-    cc_set_eflags(v, f);
+    cc_set(v, CC_OP_MUL, sz, overflow, 0, low);
 }
 
 static int64_t sext(uint64_t x, unsigned sz)

@@ -56,6 +56,7 @@ enum {
     CC_OP_EFLAGS,   /* cc_src1 holds the six arithmetic flags */
     CC_OP_ADD, CC_OP_ADC, CC_OP_SUB, CC_OP_SBB, CC_OP_LOGIC, CC_OP_INC, CC_OP_DEC,
     CC_OP_SHL, CC_OP_SHR, CC_OP_SAR,   /* cc_src1 = operand, cc_src2 = count (1..63) */
+    CC_OP_MUL,      /* cc_res = low result, cc_src1 = 1 when the high half is significant */
 };
 
 /* Software TLB: linear page -> host address, separate tags per access kind. */
