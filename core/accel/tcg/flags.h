@@ -47,15 +47,21 @@ uint64_t cc_compute_cf(const tcg_vcpu *v);
 /* Condition code 0..15 as in Jcc/SETcc/CMOVcc (out-of-line general case). */
 bool cc_test_slow(const tcg_vcpu *v, unsigned cond);
 
-/* Conditions after CMP/SUB and the ZF/SF ones are decided inline. */
+/* Conditions after CMP/SUB (B, Z, BE, L, LE) and the ZF ones are decided
+ * inline. */
 static inline bool cc_test(const tcg_vcpu *v, unsigned cond)
 {
     unsigned kind = cond >> 1;
     bool r;
-    if (v->cc_op == CC_OP_SUB && (kind == 1 || kind == 2 || kind == 3)) {
+    if (v->cc_op == CC_OP_SUB && ((0xceu >> kind) & 1)) {
         uint64_t m = size_mask(v->cc_size);
         uint64_t a = v->cc_src1 & m, b = v->cc_src2 & m;
-        r = kind == 1 ? a < b : kind == 2 ? a == b : a <= b;
+        if (kind >= 6) {
+            /* Flipping the sign bits turns signed order into unsigned order. */
+            a ^= sign_bit(v->cc_size);
+            b ^= sign_bit(v->cc_size);
+        }
+        r = (kind == 1 || kind == 6) ? a < b : kind == 2 ? a == b : a <= b;
     } else if (v->cc_op != CC_OP_EFLAGS && kind == 2) {
         r = (v->cc_res & size_mask(v->cc_size)) == 0;
     } else {
