@@ -242,3 +242,40 @@ void test_kvm_init(const mm_kvm_options *opts)
     test_assert_ok(err);
     g_assert_true(ok);
 }
+
+/* The real-mode guest both interrupt tests run (in-kernel irqchip and the
+ * board's own 8259): it programs the 8259 (vector base 0x08, only IRQ5
+ * unmasked), installs an IVT handler, reports ready on port 0xe5 and halts;
+ * each interrupt reports on port 0xe6 and sends EOI.  Loaded at 0x1000 and
+ * entered at 0000:1000. */
+__asm__(
+    ".pushsection .rodata\n"
+    ".globl pic_irq5_guest_start, pic_irq5_guest_end\n"
+    "pic_irq5_guest_start:\n"
+    ".code16\n"
+    "    cli\n"
+    "    xor %ax, %ax\n"
+    "    mov %ax, %ds\n"
+    "    mov %ax, %ss\n"
+    "    mov $0x8000, %sp\n"
+    "    movw $(pic_irq5_handler - pic_irq5_guest_start + 0x1000), (0x0d * 4)\n"
+    "    movw $0, (0x0d * 4 + 2)\n"
+    "    mov $0x11, %al\n  out %al, $0x20\n"   /* ICW1: edge, cascade, ICW4 */
+    "    mov $0x08, %al\n  out %al, $0x21\n"   /* ICW2: vectors 0x08-0x0f */
+    "    mov $0x04, %al\n  out %al, $0x21\n"   /* ICW3: slave on IRQ2 */
+    "    mov $0x01, %al\n  out %al, $0x21\n"   /* ICW4: 8086 mode */
+    "    mov $0xdf, %al\n  out %al, $0x21\n"   /* OCW1: only IRQ5 */
+    "    out %al, $0xe5\n"                     /* ready */
+    "    sti\n"
+    "1:  hlt\n"
+    "    jmp 1b\n"
+    "pic_irq5_handler:\n"
+    "    push %ax\n"
+    "    out %al, $0xe6\n"                     /* interrupt seen */
+    "    mov $0x20, %al\n  out %al, $0x20\n"   /* non-specific EOI */
+    "    pop %ax\n"
+    "    iret\n"
+    ".code64\n"
+    "pic_irq5_guest_end:\n"
+    ".popsection\n");
+TEST_GUEST_CODE(pic_irq5_guest);

@@ -57,6 +57,9 @@ typedef struct test_device {
     extern const uint8_t name##_start[], name##_end[]
 #define TEST_GUEST_LEN(name) ((size_t)(name##_end - name##_start))
 
+/* Real-mode guest taking IRQ5 through an 8259 (see kvm_test_util.c). */
+TEST_GUEST_CODE(pic_irq5_guest);
+
 extern test_device test_dev;
 extern uint8_t *test_ram;
 

@@ -15,44 +15,12 @@
 #define TEST_IRQ 5
 #define TEST_VECTOR (0x08 + TEST_IRQ)
 
-/* Loaded at 0x1000 and entered at 0000:1000; the handler's offset follows. */
-__asm__(
-    ".pushsection .rodata\n"
-    ".globl irq_guest_start, irq_guest_end\n"
-    "irq_guest_start:\n"
-    ".code16\n"
-    "    cli\n"
-    "    xor %ax, %ax\n"
-    "    mov %ax, %ds\n"
-    "    mov %ax, %ss\n"
-    "    mov $0x8000, %sp\n"
-    "    movw $(irq_handler - irq_guest_start + 0x1000), (0x0d * 4)\n"
-    "    movw $0, (0x0d * 4 + 2)\n"
-    "    mov $0x11, %al\n  out %al, $0x20\n"   /* ICW1: edge, cascade, ICW4 */
-    "    mov $0x08, %al\n  out %al, $0x21\n"   /* ICW2: vectors 0x08-0x0f */
-    "    mov $0x04, %al\n  out %al, $0x21\n"   /* ICW3: slave on IRQ2 */
-    "    mov $0x01, %al\n  out %al, $0x21\n"   /* ICW4: 8086 mode */
-    "    mov $0xdf, %al\n  out %al, $0x21\n"   /* OCW1: only IRQ5 */
-    "    out %al, $0xe5\n"                     /* ready */
-    "    sti\n"
-    "1:  hlt\n"
-    "    jmp 1b\n"
-    "irq_handler:\n"
-    "    push %ax\n"
-    "    out %al, $0xe6\n"                     /* interrupt seen */
-    "    mov $0x20, %al\n  out %al, $0x20\n"   /* non-specific EOI */
-    "    pop %ax\n"
-    "    iret\n"
-    ".code64\n"
-    "irq_guest_end:\n"
-    ".popsection\n");
-TEST_GUEST_CODE(irq_guest);
 
 int main(void)
 {
     test_kvm_require();
     test_machine_build();
-    test_load(0x1000, irq_guest_start, TEST_GUEST_LEN(irq_guest));
+    test_load(0x1000, pic_irq5_guest_start, TEST_GUEST_LEN(pic_irq5_guest));
 
     mm_error *err = NULL;
     test_kvm_init(&(mm_kvm_options){ .ncpus = 1, .irqchip = MM_KVM_IRQCHIP_ON });
@@ -75,7 +43,7 @@ int main(void)
     g_assert_true(mm_kvm_get_vcpu_state(0, &st, &err));
     printf("rip=0x%llx rflags=0x%llx irqs=%u\n", st.regs.rip, st.regs.rflags, test_dev.irqs);
     g_assert_cmpuint(st.regs.rip, >=, 0x1000);
-    g_assert_cmpuint(st.regs.rip, <, 0x1000 + TEST_GUEST_LEN(irq_guest));
+    g_assert_cmpuint(st.regs.rip, <, 0x1000 + TEST_GUEST_LEN(pic_irq5_guest));
 
     /* A masked line does nothing. */
     mm_kvm_start();

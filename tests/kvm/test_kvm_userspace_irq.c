@@ -17,38 +17,6 @@
 
 #define TEST_IRQ 5
 
-/* Loaded at 0x1000 and entered at 0000:1000; the handler's offset follows. */
-__asm__(
-    ".pushsection .rodata\n"
-    ".globl uirq_guest_start, uirq_guest_end\n"
-    "uirq_guest_start:\n"
-    ".code16\n"
-    "    cli\n"
-    "    xor %ax, %ax\n"
-    "    mov %ax, %ds\n"
-    "    mov %ax, %ss\n"
-    "    mov $0x8000, %sp\n"
-    "    movw $(uirq_handler - uirq_guest_start + 0x1000), (0x0d * 4)\n"
-    "    movw $0, (0x0d * 4 + 2)\n"
-    "    mov $0x11, %al\n  out %al, $0x20\n"   /* ICW1: edge, cascade, ICW4 */
-    "    mov $0x08, %al\n  out %al, $0x21\n"   /* ICW2: vectors 0x08-0x0f */
-    "    mov $0x04, %al\n  out %al, $0x21\n"   /* ICW3: slave on IRQ2 */
-    "    mov $0x01, %al\n  out %al, $0x21\n"   /* ICW4: 8086 mode */
-    "    mov $0xdf, %al\n  out %al, $0x21\n"   /* OCW1: only IRQ5 */
-    "    out %al, $0xe5\n"                     /* ready */
-    "    sti\n"
-    "1:  hlt\n"
-    "    jmp 1b\n"
-    "uirq_handler:\n"
-    "    push %ax\n"
-    "    out %al, $0xe6\n"                     /* interrupt seen */
-    "    mov $0x20, %al\n  out %al, $0x20\n"   /* non-specific EOI */
-    "    pop %ax\n"
-    "    iret\n"
-    ".code64\n"
-    "uirq_guest_end:\n"
-    ".popsection\n");
-TEST_GUEST_CODE(uirq_guest);
 
 static mm_object *pic;
 
@@ -85,7 +53,7 @@ int main(void)
     test_kvm_require();
     test_machine_build();
     build_pic();
-    test_load(0x1000, uirq_guest_start, TEST_GUEST_LEN(uirq_guest));
+    test_load(0x1000, pic_irq5_guest_start, TEST_GUEST_LEN(pic_irq5_guest));
 
     mm_kvm_options opts = { .ncpus = 1, .irqchip = MM_KVM_IRQCHIP_OFF };
     test_kvm_init(&opts);
