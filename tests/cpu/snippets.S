@@ -58,6 +58,18 @@ diff_snippets:
     SNIP xor16, AF, K_ANY, xor %bx, %ax
     SNIP cmp64, 0, K_ANY, cmp %rbx, %rax
     SNIP cmp8, 0, K_ANY, cmp %bl, %al
+    /* The reg <- r/m encodings (02/03/0A/2B/3B/8A/8B with ModRM.mod 3): the
+     * fast paths swap their operands into the r/m <- reg form. */
+    SNIP add8h_load, 0, K_ANY, {load} add %bh, %ah
+    SNIP add32_load, 0, K_ANY, {load} add %r9d, %eax
+    SNIP sub64_load, 0, K_ANY, {load} sub %rbx, %r10
+    SNIP cmp32_load, 0, K_ANY, {load} cmp %ecx, %edx
+    SNIP xor16_load, AF, K_ANY, {load} xor %bx, %ax
+    SNIP adc32_load, 0, K_ANY, {load} adc %ebx, %eax
+    SNIP mov32_load, 0, K_ANY, {load} mov %r9d, %eax
+    SNIP mov8h_load, 0, K_ANY, {load} mov %ch, %bl
+    SNIP test16_imm, AF, K_ANY, test $0x8001, %bx
+    SNIP test8h_imm, AF, K_ANY, test $0x81, %ah
     SNIP test32, AF, K_ANY, test %ebx, %eax
     SNIP addimm8, 0, K_ANY, add $0x7f, %al
     SNIP subimm32s, 0, K_ANY, sub $-5, %rax

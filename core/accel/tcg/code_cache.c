@@ -126,6 +126,51 @@ void tcg_code_collect_slow(tcg_machine *m)
     m->code_epoch++;
 }
 
+tcg_block *tcg_block_link_slow(tcg_vcpu *v, tcg_block *b, unsigned slot)
+{
+    tcg_block *n = tcg_code_lookup_chained(v, b, tcg_code_pc(v));
+    if (!n || !(b->link_ok & (1u << slot)) || !n->cached)
+        return n;
+    if (b->link_epoch != v->mach->code_epoch) {
+        b->link[0] = b->link[1] = NULL;
+        b->link_epoch = v->mach->code_epoch;
+    }
+    b->link[slot] = n;
+    return n;
+}
+
+static bool is_jcc(uint16_t opcode)
+{
+    return (opcode >= 0x70 && opcode <= 0x7f) || (opcode >= 0x180 && opcode <= 0x18f);
+}
+
+/* Which static successor slots of a block may be linked, and the sentinel
+ * that follows them.  Only 64-bit code: there RIP never wraps and CS has no
+ * base, so a target's page offset is fixed by the code itself (a 16-bit IP
+ * wraps differently under different CS bases reaching the same bytes). */
+static void block_plan_links(tcg_block *b, const tcg_insn *last, bool ends_block,
+                             uint64_t lin, uint64_t lin_next)
+{
+    uint64_t page = lin & TCG_PAGE_MASK;
+    uint64_t target = lin_next + last->imm;
+    tcg_insn *end = &b->insns[b->n_insns];
+    bool direct = last->opcode == 0xe8 || last->opcode == 0xe9 || last->opcode == 0xeb;
+    b->link_ok = 0;
+    if (b->code_size != SZ64)
+        return;
+    if (is_jcc(last->opcode)) {
+        /* The Jcc's own threaded entry picks the slot (fast_paths.c). */
+        b->link_ok = (uint8_t)(((lin_next & TCG_PAGE_MASK) == page) |
+                               (((target & TCG_PAGE_MASK) == page) << 1));
+    } else if (direct || !ends_block) {
+        unsigned slot = direct ? 1 : 0;
+        uint64_t next = direct ? target : lin_next;
+        b->link_ok = (uint8_t)(((next & TCG_PAGE_MASK) == page) << slot);
+        end->fn = end->impl = tcg_block_end_linked;
+        end->sub = (uint8_t)slot;
+    }
+}
+
 /* Decodes a new block at lin (first instruction's page already known). */
 static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool cacheable)
 {
@@ -157,7 +202,10 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
     b->n_insns = n;
     b->chain_next[0] = b->chain_next[1] = NULL;
     b->chain_epoch = v->mach->code_epoch;
+    b->link[0] = b->link[1] = NULL;
+    b->link_epoch = v->mach->code_epoch;
     b->code_size = v->code_size;
+    block_plan_links(b, &buf[n - 1], tcg_insn_ends_block(&buf[n - 1]), lin, f.lin);
     b->key = phys | ((uint64_t)v->code_size << 60);
     b->lin_pc = lin;
     b->valid = true;

@@ -31,6 +31,14 @@ typedef struct tcg_block {
      * machine's code_epoch (no block freed since they were stored). */
     struct tcg_block *chain_next[2];
     uint64_t chain_epoch;
+    /* Static successors: [0] the fall-through, [1] the branch target of a
+     * direct JMP/CALL/Jcc, recorded on first use when link_ok allows (the
+     * target lies on the block's first page, so it is the same physical code
+     * under every mapping that reaches this block) and trusted while
+     * link_epoch equals code_epoch. */
+    struct tcg_block *link[2];
+    uint64_t link_epoch;
+    uint8_t link_ok;           /* bit k: slot k may be linked */
     tcg_insn insns[];
 } tcg_block;
 
@@ -90,6 +98,10 @@ static inline tcg_block *tcg_code_lookup_chained(tcg_vcpu *v, tcg_block *b, uint
     }
     return n;
 }
+
+/* Block b's successor through static slot `slot` at the current PC, found
+ * by the chained lookup and recorded in b->link[slot] when allowed. */
+tcg_block *tcg_block_link_slow(tcg_vcpu *v, tcg_block *b, unsigned slot);
 
 /* The block at the vCPU's CS:RIP, decoding it if needed (may raise #PF/#GP). */
 static inline tcg_block *tcg_code_lookup(tcg_vcpu *v)

@@ -23,29 +23,23 @@ static void thr_generic(tcg_vcpu *v, const tcg_insn *in)
     TCG_THREADED_TAIL(v, in);
 }
 
-/* The sentinel: counts the finished block and, when nothing asks the run
- * loop to look (kick, budget, freed code), enters the next block straight
- * from the jump cache.  The chain length is bounded because builds without
- * tail calls (debug, sanitizers) grow the stack with it.  A deliverable
- * interrupt also returns to the loop: relying on kicks alone left a -smp 2
- * Linux guest spinning in CPU bring-up. */
+/* The sentinel: counts the finished block and, unless the run loop must
+ * look (tcg_chain_must_stop), enters the next block straight from the
+ * block's chain slots or the jump cache. */
 void tcg_block_end(tcg_vcpu *v, const tcg_insn *in)
 {
     v->icount += in->imm;
     v->exit_insn = NULL;
-    if (v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
-        v->mach->code_garbage || v->s.pending ||
-        ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque)))
+    if (tcg_chain_must_stop(v))
         return;
     tcg_block *b = tcg_code_lookup_chained(v, tcg_block_of_sentinel(in), tcg_code_pc(v));
-    if (!b)
-        return;
-    v->chain_left--;
-    const tcg_insn *first = b->insns;
-    v->chain_first = first;
-    v->insn_start = v->s.rip;
-    v->s.rip += first->len;
-    first->fn(v, first);
+    if (b)
+        tcg_chain_enter(v, b);
+}
+
+void tcg_block_end_linked(tcg_vcpu *v, const tcg_insn *in)
+{
+    tcg_block_follow(v, in, in->sub);
 }
 
 tcg_op_fn tcg_threaded_entry(tcg_op_fn handler)

@@ -13,6 +13,7 @@
 #define MODEMU_TCG_DISPATCH_H
 
 #include "accel/tcg/tcg_vcpu.h"
+#include "accel/tcg/code_cache.h"
 
 #define TCG_THREADED_TAIL(v, in)                                   \
     do {                                                           \
@@ -41,7 +42,54 @@
 /* The threaded entry for a handler (a generic one calling in->impl if the
  * handler is not in ops_list.h or the fast-path list). */
 tcg_op_fn tcg_threaded_entry(tcg_op_fn handler);
-/* The entry of the sentinel that ends every block. */
+/* The entry of the sentinel that ends every block: looks its successor up
+ * by PC (returns, indirect jumps, blocks leaving their page). */
 void tcg_block_end(tcg_vcpu *v, const tcg_insn *in);
+/* The sentinel of blocks with one static successor (JMP/CALL rel, a block cut
+ * by its length): follows b->link[in->sub] (code_cache.h). */
+void tcg_block_end_linked(tcg_vcpu *v, const tcg_insn *in);
+
+/* Whether the chain must return to the run loop at a block end instead of
+ * entering the next block: a kick, the budget, freed code, INIT/SIPI/NMI, or
+ * a deliverable interrupt (relying on kicks alone left a -smp 2 Linux guest
+ * spinning in CPU bring-up).  The chain length is bounded because builds
+ * without tail calls (debug, sanitizers) grow the stack with it. */
+static inline bool tcg_chain_must_stop(tcg_vcpu *v)
+{
+    return v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
+           v->mach->code_garbage || v->s.pending ||
+           ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque));
+}
+
+/* Enters block b's first instruction from a block end. */
+static inline void tcg_chain_enter(tcg_vcpu *v, const tcg_block *b)
+{
+    v->chain_left--;
+    const tcg_insn *first = b->insns;
+    v->chain_first = first;
+    v->insn_start = v->s.rip;
+    v->s.rip += first->len;
+    first->fn(v, first);
+}
+
+/* Ends the block whose sentinel is `end` and follows its static successor
+ * `slot`: a recorded link is entered without any lookup. */
+static inline __attribute__((always_inline)) void tcg_block_follow(tcg_vcpu *v,
+                                                                    const tcg_insn *end,
+                                                                    unsigned slot)
+{
+    v->icount += end->imm;
+    v->exit_insn = NULL;
+    if (tcg_chain_must_stop(v))
+        return;
+    tcg_block *b = tcg_block_of_sentinel(end);
+    tcg_block *n = b->link[slot];
+    if (__builtin_expect(!n || b->link_epoch != v->mach->code_epoch || !n->valid, 0)) {
+        n = tcg_block_link_slow(v, b, slot);
+        if (!n)
+            return;
+    }
+    tcg_chain_enter(v, n);
+}
 
 #endif

@@ -1,23 +1,40 @@
 /*
- * Register-only fast paths chosen at decode time.
+ * Fast paths chosen at decode time.
  *
- * The general handlers serve register and memory operands alike (and LOCK),
- * which costs a function-pointer read-modify-write per instruction.  Most
- * executed instructions are register-to-register ALU ops and moves, so the
- * decoder swaps in these leaner handlers when ModRM says both operands are
- * registers; results and flags are the same by construction (the same
- * lazy-flag records), and the differential tests run through both.
+ * The general handlers serve every operand form (register, memory, LOCK,
+ * any size), which costs run-time tests on each execution.  Most executed
+ * instructions are register ALU ops, moves and simple loads and stores, so
+ * the decoder swaps in handlers specialised for one operand form and one
+ * operand size: each body below is written once with the size as a
+ * parameter and instantiated per size (SIZED_HANDLERS), so masks and
+ * register accesses fold to constants.  Results and lazy-flag records are
+ * the same as the general handlers' by construction (shared helpers), and
+ * the differential tests run through both.
  */
 #include "accel/tcg/ops.h"
 #include "accel/tcg/fast_paths.h"
 #include "accel/tcg/dispatch.h"
 #include "accel/tcg/shift.h"
 
+#define FAST_INLINE static inline __attribute__((always_inline))
+
 enum { ALU_ADD, ALU_OR, ALU_ADC, ALU_SBB, ALU_AND, ALU_SUB, ALU_XOR, ALU_CMP };
 
-static inline void alu_reg(tcg_vcpu *v, const tcg_insn *in, unsigned dst, uint64_t b)
+/* name_8 .. name_64 from name_body(v, in, sz), and name_by_size[] to pick one. */
+#define SIZED_HANDLERS(name)                                                               \
+    static void name##_8(tcg_vcpu *v, const tcg_insn *in) { name##_body(v, in, SZ8); }    \
+    static void name##_16(tcg_vcpu *v, const tcg_insn *in) { name##_body(v, in, SZ16); }  \
+    static void name##_32(tcg_vcpu *v, const tcg_insn *in) { name##_body(v, in, SZ32); }  \
+    static void name##_64(tcg_vcpu *v, const tcg_insn *in) { name##_body(v, in, SZ64); }  \
+    static const tcg_op_fn name##_by_size[4] = { name##_8, name##_16, name##_32, name##_64 };
+#define SIZED_LIST(X, name) X(name##_8) X(name##_16) X(name##_32) X(name##_64)
+
+/* ---- register ALU ---- */
+
+/* Any ALU operation (ADC and SBB included) on register dst with operand b. */
+FAST_INLINE void alu_reg(tcg_vcpu *v, const tcg_insn *in, unsigned dst, uint64_t b,
+                         unsigned sz)
 {
-    unsigned sz = in->opsize;
     uint64_t m = size_mask(sz);
     uint64_t a = reg_read(v, dst, sz, in);
     b &= m;
@@ -45,47 +62,113 @@ static inline void alu_reg(tcg_vcpu *v, const tcg_insn *in, unsigned dst, uint64
     reg_write(v, dst, sz, res, in);
 }
 
-/* Per-operation register forms: no switch on the operation at run time. */
-#define ALU_RR_OPS(X) X(add, a + b, CC_OP_ADD) X(or, a | b, CC_OP_LOGIC) X(and, a & b, CC_OP_LOGIC) \
-    X(sub, a - b, CC_OP_SUB) X(xor, a ^ b, CC_OP_LOGIC)
-#define DEFINE_ALU_OP(name, expr, ccop)                                             \
-    static void op_##name##_rr(tcg_vcpu *v, const tcg_insn *in)                     \
-    {                                                                               \
-        unsigned sz = in->opsize;                                                   \
-        uint64_t m = size_mask(sz);                                                 \
+FAST_INLINE void alu_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    alu_reg(v, in, in->rm, reg_read(v, in->reg, sz, in), sz);
+}
+FAST_INLINE void alu_ri_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    alu_reg(v, in, in->rm, in->imm, sz);
+}
+SIZED_HANDLERS(alu_rr)
+SIZED_HANDLERS(alu_ri)
+
+/* The common operations without a switch: <op>_rr (rm op= reg) and <op>_ri. */
+#define ALU_OPS(X) X(add, a + b, CC_OP_ADD, 1) X(or, a | b, CC_OP_LOGIC, 1) \
+    X(and, a & b, CC_OP_LOGIC, 1) X(sub, a - b, CC_OP_SUB, 1) X(xor, a ^ b, CC_OP_LOGIC, 1) \
+    X(cmp, a - b, CC_OP_SUB, 0) X(test, a & b, CC_OP_LOGIC, 0)
+#define DEFINE_ALU_OP(name, expr, ccop, writes)                                    \
+    FAST_INLINE void name##_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)  \
+    {                                                                              \
+        uint64_t m = size_mask(sz);                                                \
         uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in); \
-        uint64_t res = (expr) & m;                                                  \
-        cc_set(v, ccop, sz, a, b, res);                                             \
-        reg_write(v, in->rm, sz, res, in);                                          \
-    }                                                                               \
-    static void op_##name##_ri(tcg_vcpu *v, const tcg_insn *in)                     \
-    {                                                                               \
-        unsigned sz = in->opsize;                                                   \
-        uint64_t m = size_mask(sz);                                                 \
-        uint64_t a = reg_read(v, in->rm, sz, in), b = in->imm & m;                  \
-        uint64_t res = (expr) & m;                                                  \
-        cc_set(v, ccop, sz, a, b, res);                                             \
-        reg_write(v, in->rm, sz, res, in);                                          \
-    }
-ALU_RR_OPS(DEFINE_ALU_OP)
+        uint64_t res = (expr) & m;                                                 \
+        cc_set(v, ccop, sz, a, b, res);                                            \
+        if (writes)                                                                \
+            reg_write(v, in->rm, sz, res, in);                                     \
+    }                                                                              \
+    FAST_INLINE void name##_ri_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)  \
+    {                                                                              \
+        uint64_t m = size_mask(sz);                                                \
+        uint64_t a = reg_read(v, in->rm, sz, in), b = in->imm & m;                 \
+        uint64_t res = (expr) & m;                                                 \
+        cc_set(v, ccop, sz, a, b, res);                                            \
+        if (writes)                                                                \
+            reg_write(v, in->rm, sz, res, in);                                     \
+    }                                                                              \
+    SIZED_HANDLERS(name##_rr)                                                      \
+    SIZED_HANDLERS(name##_ri)
+ALU_OPS(DEFINE_ALU_OP)
 
-static void op_cmp_rr(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE void incdec_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz, bool inc)
 {
-    unsigned sz = in->opsize;
-    uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in);
-    cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & size_mask(sz));
-}
-
-static void op_cmp_ri(tcg_vcpu *v, const tcg_insn *in)
-{
-    unsigned sz = in->opsize;
     uint64_t m = size_mask(sz);
-    uint64_t a = reg_read(v, in->rm, sz, in), b = in->imm & m;
-    cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & m);
+    uint64_t cf = cc_compute_cf(v);
+    uint64_t a = reg_read(v, in->rm, sz, in);
+    uint64_t res = (inc ? a + 1 : a - 1) & m;
+    reg_write(v, in->rm, sz, res, in);
+    cc_set(v, inc ? CC_OP_INC : CC_OP_DEC, sz, a, cf, res);
+}
+FAST_INLINE void inc_r_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { incdec_body(v, in, sz, true); }
+FAST_INLINE void dec_r_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { incdec_body(v, in, sz, false); }
+SIZED_HANDLERS(inc_r)
+SIZED_HANDLERS(dec_r)
+
+/* SHL/SHR/SAR of a register by a non-zero immediate count (the decoder
+ * checks the count): no zero-count or memory cases, the operation fixed. */
+#define SHIFT_RI_OPS(X) X(shl, SH_SHL) X(shr, SH_SHR) X(sar, SH_SAR)
+#define DEFINE_SHIFT_RI(name, op)                                                    \
+    FAST_INLINE void name##_ri_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)    \
+    {                                                                                \
+        unsigned count = (unsigned)in->imm & (sz == SZ64 ? 0x3f : 0x1f);             \
+        uint64_t a = reg_read(v, in->rm, sz, in);                                    \
+        reg_write(v, in->rm, sz, shift_plain(v, op, sz, a, count), in);              \
+    }                                                                                \
+    SIZED_HANDLERS(name##_ri)
+SHIFT_RI_OPS(DEFINE_SHIFT_RI)
+
+/* ---- register moves ---- */
+
+FAST_INLINE void mov_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    reg_write(v, in->rm, sz, reg_read(v, in->reg, sz, in), in);
+}
+SIZED_HANDLERS(mov_rr)
+
+/* MOVZX/MOVSX: source size from the opcode (0F B6/B7 zero, BE/BF sign). */
+FAST_INLINE unsigned movx_src_size(const tcg_insn *in)
+{
+    return (in->opcode & 1) ? SZ16 : SZ8;
+}
+FAST_INLINE uint64_t movx_extend(const tcg_insn *in, uint64_t x)
+{
+    return (in->opcode & 8) ? sign_extend_sz(x, movx_src_size(in)) : x;
 }
 
-/* Memory operands in 64-bit code: base + index * scale + disp, no RIP. */
-static inline uint64_t ea64(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE void movx_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    uint64_t x = reg_read(v, in->rm, movx_src_size(in), in);
+    reg_write(v, in->reg, sz, movx_extend(in, x), in);
+}
+SIZED_HANDLERS(movx_rr)
+
+FAST_INLINE void cmov_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    (void)sz;   /* cmov_apply handles the 32-bit zero extension */
+    cmov_apply(v, in, reg_read(v, in->rm, in->opsize, in));
+}
+SIZED_HANDLERS(cmov_rr)
+
+/* ---- memory operands in 64-bit code ---- */
+
+/* [base + disp]: no index, no FS/GS base (the decoder checks). */
+FAST_INLINE uint64_t ea_base_disp(tcg_vcpu *v, const tcg_insn *in)
+{
+    return v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
+}
+
+/* base + index * scale + disp (+ FS/GS base), no RIP. */
+FAST_INLINE uint64_t ea64(tcg_vcpu *v, const tcg_insn *in)
 {
     uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
     if (in->index != TCG_REG_NONE)
@@ -95,223 +178,174 @@ static inline uint64_t ea64(tcg_vcpu *v, const tcg_insn *in)
     return ea;
 }
 
-static void op_mov_load_sib(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE void load_bd_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
-    unsigned sz = in->opsize;
+    reg_write(v, in->reg, sz, tcg_lin_read(v, ea_base_disp(v, in), 1u << sz), in);
+}
+FAST_INLINE void store_bd_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    tcg_lin_write(v, ea_base_disp(v, in), 1u << sz, reg_read(v, in->reg, sz, in));
+}
+FAST_INLINE void load_sib_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
     reg_write(v, in->reg, sz, tcg_lin_read(v, ea64(v, in), 1u << sz), in);
 }
-
-static void op_mov_store_sib(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE void store_sib_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
-    unsigned sz = in->opsize;
     tcg_lin_write(v, ea64(v, in), 1u << sz, reg_read(v, in->reg, sz, in));
 }
-
-static void op_alu_rr(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE void movx_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
-    alu_reg(v, in, in->rm, reg_read(v, in->reg, in->opsize, in));
+    uint64_t x = tcg_lin_read(v, ea64(v, in), 1u << movx_src_size(in));
+    reg_write(v, in->reg, sz, movx_extend(in, x), in);
 }
-
-static void op_alu_rr_rev(tcg_vcpu *v, const tcg_insn *in)
+/* reg = reg <alu op> [mem]. */
+FAST_INLINE void alu_r_mem_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
-    alu_reg(v, in, in->reg, reg_read(v, in->rm, in->opsize, in));
+    alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << sz), sz);
 }
-
-static void op_alu_ri(tcg_vcpu *v, const tcg_insn *in)
-{
-    alu_reg(v, in, in->rm, in->imm);
-}
-
-static void op_mov_rr(tcg_vcpu *v, const tcg_insn *in)
-{
-    reg_write(v, in->rm, in->opsize, reg_read(v, in->reg, in->opsize, in), in);
-}
-
-static void op_mov_rr_rev(tcg_vcpu *v, const tcg_insn *in)
-{
-    reg_write(v, in->reg, in->opsize, reg_read(v, in->rm, in->opsize, in), in);
-}
-
-static void op_test_rr(tcg_vcpu *v, const tcg_insn *in)
-{
-    unsigned sz = in->opsize;
-    uint64_t a = reg_read(v, in->rm, sz, in), b = reg_read(v, in->reg, sz, in);
-    cc_set(v, CC_OP_LOGIC, sz, a, b, a & b);
-}
-
-static void incdec_reg(tcg_vcpu *v, const tcg_insn *in, bool inc)
-{
-    unsigned sz = in->opsize;
-    uint64_t m = size_mask(sz);
-    uint64_t cf = cc_compute_cf(v);
-    uint64_t a = reg_read(v, in->rm, sz, in);
-    uint64_t res = (inc ? a + 1 : a - 1) & m;
-    reg_write(v, in->rm, sz, res, in);
-    cc_set(v, inc ? CC_OP_INC : CC_OP_DEC, sz, a, cf, res);
-}
-
-static void op_inc_r(tcg_vcpu *v, const tcg_insn *in) { incdec_reg(v, in, true); }
-static void op_dec_r(tcg_vcpu *v, const tcg_insn *in) { incdec_reg(v, in, false); }
-
-/* 64-bit memory load/store with a simple base+disp address: the commonest
- * memory forms in compiled code. */
-static void op_mov_load64(tcg_vcpu *v, const tcg_insn *in)
-{
-    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
-    if (in->seg >= X86_SEG_FS)
-        ea += v->s.seg[in->seg].base;
-    v->s.regs[in->reg] = tcg_lin_read(v, ea, 8);
-}
-
-static void op_mov_store64(tcg_vcpu *v, const tcg_insn *in)
-{
-    uint64_t ea = v->s.regs[in->base] + (uint64_t)(int64_t)in->disp;
-    if (in->seg >= X86_SEG_FS)
-        ea += v->s.seg[in->seg].base;
-    tcg_lin_write(v, ea, 8, v->s.regs[in->reg]);
-}
-
-/* MOVZX/MOVSX: source size from the opcode (0F B6/B7 zero, BE/BF sign). */
-static inline uint64_t movx_extend(const tcg_insn *in, uint64_t x)
-{
-    unsigned src_sz = (in->opcode & 1) ? SZ16 : SZ8;
-    if (in->opcode & 8) {
-        unsigned shift = 64 - (8u << src_sz);
-        x = (uint64_t)((int64_t)(x << shift) >> shift);
-    }
-    return x;
-}
-
-static void op_movx_rr(tcg_vcpu *v, const tcg_insn *in)
-{
-    uint64_t x = reg_read(v, in->rm, (in->opcode & 1) ? SZ16 : SZ8, in);
-    reg_write(v, in->reg, in->opsize, movx_extend(in, x), in);
-}
-
-static void op_movx_load(tcg_vcpu *v, const tcg_insn *in)
-{
-    uint64_t x = tcg_lin_read(v, ea64(v, in), (in->opcode & 1) ? 2 : 1);
-    reg_write(v, in->reg, in->opsize, movx_extend(in, x), in);
-}
-
-/* LEA with a 64-bit address: no truncation needed. */
-static void op_lea64(tcg_vcpu *v, const tcg_insn *in)
+/* LEA with a 64-bit address: only the destination size truncates. */
+FAST_INLINE void lea64_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
     uint64_t ea = (uint64_t)(int64_t)in->disp;
     if (in->base != TCG_REG_NONE)
         ea += in->base == TCG_REG_RIP ? v->s.rip : v->s.regs[in->base];
     if (in->index != TCG_REG_NONE)
         ea += v->s.regs[in->index] << in->scale;
-    reg_write(v, in->reg, in->opsize, ea, in);
+    reg_write(v, in->reg, sz, ea, in);
+}
+SIZED_HANDLERS(load_bd)
+SIZED_HANDLERS(store_bd)
+SIZED_HANDLERS(load_sib)
+SIZED_HANDLERS(store_sib)
+SIZED_HANDLERS(movx_load)
+SIZED_HANDLERS(alu_r_mem)
+SIZED_HANDLERS(lea64)
+
+/* ---- Jcc, one handler per condition ---- */
+
+FAST_INLINE bool jcc_taken(tcg_vcpu *v, const tcg_insn *in, unsigned cond)
+{
+    bool taken = cc_test(v, cond);
+    if (taken)
+        jump_to(v, v->s.rip + in->imm, in->opsize);
+    return taken;
 }
 
-/* SHL/SHR/SAR of a register by a non-zero immediate count (the decoder
- * checks the count): no zero-count or memory cases, the operation fixed. */
-#define SHIFT_RI_OPS(X) X(shl, SH_SHL) X(shr, SH_SHR) X(sar, SH_SAR)
-#define DEFINE_SHIFT_RI(name, op)                                                  \
-    static void op_##name##_ri(tcg_vcpu *v, const tcg_insn *in)                    \
-    {                                                                              \
-        unsigned sz = in->opsize;                                                  \
-        unsigned count = (unsigned)in->imm & (sz == SZ64 ? 0x3f : 0x1f);           \
-        uint64_t a = reg_read(v, in->rm, sz, in);                                  \
-        reg_write(v, in->rm, sz, shift_plain(v, op, sz, a, count), in);            \
+#define JCC_CONDS(X) X(0) X(1) X(2) X(3) X(4) X(5) X(6) X(7) X(8) X(9) X(10) X(11) X(12) \
+    X(13) X(14) X(15)
+#define DEFINE_JCC(cond)                                                            \
+    static void jcc_##cond(tcg_vcpu *v, const tcg_insn *in) { jcc_taken(v, in, cond); } \
+    /* Jcc always ends its block (D_END), so the entry after it is the      \
+     * block's sentinel: the block ends here, following the static successor \
+     * the condition picked (slot 1 taken, 0 not taken). */                  \
+    static void thr_jcc_##cond(tcg_vcpu *v, const tcg_insn *in)                     \
+    {                                                                               \
+        bool taken = jcc_taken(v, in, cond);                                        \
+        if (__builtin_expect(v->exit_block, 0)) {                                   \
+            v->exit_insn = in + 1;                                                  \
+            return;                                                                 \
+        }                                                                           \
+        v->insn_start = v->s.rip;   /* what TCG_THREADED_TAIL does for the sentinel */ \
+        tcg_block_follow(v, in + 1, taken);                                         \
     }
-SHIFT_RI_OPS(DEFINE_SHIFT_RI)
+JCC_CONDS(DEFINE_JCC)
+#define JCC_FN(cond) jcc_##cond,
+static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
 
-/* reg = reg <alu op> [base + index*scale + disp] in 64-bit code. */
-static void op_alu_r_mem64(tcg_vcpu *v, const tcg_insn *in)
+/* ---- the decode-time choice ---- */
+
+static void swap_reg_rm(tcg_insn *in)
 {
-    alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << in->opsize));
+    uint8_t r = in->reg;
+    in->reg = in->rm;
+    in->rm = r;
 }
 
-static void op_cmov_rr(tcg_vcpu *v, const tcg_insn *in)
+/* Both operands registers (ModRM.mod == 3), no LOCK. */
+static tcg_op_fn fast_path_reg(tcg_insn *in, tcg_op_fn fn)
 {
-    cmov_apply(v, in, reg_read(v, in->rm, in->opsize, in));
+    static const tcg_op_fn *const rr_by_op[8] = { add_rr_by_size, or_rr_by_size, NULL, NULL,
+                                                  and_rr_by_size, sub_rr_by_size,
+                                                  xor_rr_by_size, cmp_rr_by_size };
+    static const tcg_op_fn *const ri_by_op[8] = { add_ri_by_size, or_ri_by_size, NULL, NULL,
+                                                  and_ri_by_size, sub_ri_by_size,
+                                                  xor_ri_by_size, cmp_ri_by_size };
+    static const tcg_op_fn *const shift_by_op[8] = { [SH_SHL] = shl_ri_by_size,
+                                                     [SH_SAL] = shl_ri_by_size,
+                                                     [SH_SHR] = shr_ri_by_size,
+                                                     [SH_SAR] = sar_ri_by_size };
+    unsigned sz = in->opsize & 3;
+    if (fn == op_alu_r_rm || fn == op_mov_r_rm) {
+        /* reg <- rm: swapped, it is the rm <- reg form. */
+        swap_reg_rm(in);
+        fn = fn == op_alu_r_rm ? op_alu_rm_r : op_mov_rm_r;
+    }
+    if (fn == op_alu_rm_r)
+        return rr_by_op[in->sub & 7] ? rr_by_op[in->sub & 7][sz] : alu_rr_by_size[sz];
+    if (fn == op_alu_rm_imm)
+        return ri_by_op[in->sub & 7] ? ri_by_op[in->sub & 7][sz] : alu_ri_by_size[sz];
+    if (fn == op_mov_rm_r) return mov_rr_by_size[sz];
+    if (fn == op_test_rm_r) return test_rr_by_size[sz];
+    if (fn == op_test_rm_imm) return test_ri_by_size[sz];
+    if (fn == op_inc_rm) return inc_r_by_size[sz];
+    if (fn == op_dec_rm) return dec_r_by_size[sz];
+    if (fn == op_movx) return movx_rr_by_size[sz];
+    if (fn == op_cmov) return cmov_rr_by_size[sz];
+    if (fn == op_shift_imm && (in->imm & (sz == SZ64 ? 0x3f : 0x1f)) && shift_by_op[in->sub & 7])
+        return shift_by_op[in->sub & 7][sz];
+    return fn;
 }
 
-/* Jcc is the commonest block end; here its condition test is inlined. */
-static void op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
+/* A memory operand in 64-bit code with a 64-bit address and a register base. */
+static tcg_op_fn fast_path_mem64(const tcg_insn *in, tcg_op_fn fn)
 {
-    jcc_branch(v, in);
+    unsigned sz = in->opsize & 3;
+    bool base_disp = in->index == TCG_REG_NONE && in->seg < X86_SEG_FS;
+    if (fn == op_mov_r_rm) return (base_disp ? load_bd_by_size : load_sib_by_size)[sz];
+    if (fn == op_mov_rm_r) return (base_disp ? store_bd_by_size : store_sib_by_size)[sz];
+    if (fn == op_movx) return movx_load_by_size[sz];
+    if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK)) return alu_r_mem_by_size[sz];
+    return fn;
 }
 
-tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size)
+tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
 {
     tcg_op_fn fn = in->fn;
     if (fn == op_jcc)
-        return op_jcc_fast;
-    if (in->mod == 3 && !(in->prefix & PFX_LOCK)) {
-        static const tcg_op_fn rr_by_op[8] = { op_add_rr, op_or_rr, NULL, NULL, op_and_rr,
-                                               op_sub_rr, op_xor_rr, op_cmp_rr };
-        static const tcg_op_fn ri_by_op[8] = { op_add_ri, op_or_ri, NULL, NULL, op_and_ri,
-                                               op_sub_ri, op_xor_ri, op_cmp_ri };
-        if (fn == op_alu_rm_r && rr_by_op[in->sub & 7]) return rr_by_op[in->sub & 7];
-        if (fn == op_alu_rm_imm && ri_by_op[in->sub & 7]) return ri_by_op[in->sub & 7];
-        if (fn == op_alu_rm_r) return op_alu_rr;
-        if (fn == op_alu_r_rm) return op_alu_rr_rev;
-        if (fn == op_alu_rm_imm) return op_alu_ri;
-        if (fn == op_mov_rm_r) return op_mov_rr;
-        if (fn == op_mov_r_rm) return op_mov_rr_rev;
-        if (fn == op_test_rm_r) return op_test_rr;
-        if (fn == op_inc_rm) return op_inc_r;
-        if (fn == op_dec_rm) return op_dec_r;
-        if (fn == op_movx) return op_movx_rr;
-        if (fn == op_cmov) return op_cmov_rr;
-        if (fn == op_shift_imm && (in->imm & (in->opsize == SZ64 ? 0x3f : 0x1f))) {
-            static const tcg_op_fn shift_by_op[8] = { [SH_SHL] = op_shl_ri, [SH_SAL] = op_shl_ri,
-                                                      [SH_SHR] = op_shr_ri, [SH_SAR] = op_sar_ri };
-            if (shift_by_op[in->sub & 7])
-                return shift_by_op[in->sub & 7];
-        }
+        return jcc_by_cond[in->opcode & 0xf];
+    if (in->mod == 3 && !(in->prefix & PFX_LOCK))
+        return fast_path_reg(in, fn);
+    if (code_size != SZ64 || in->adsize != SZ64)
         return fn;
-    }
-    if (code_size == SZ64 && in->adsize == SZ64 && fn == op_lea)
-        return op_lea64;
-    /* 64-bit code, 64-bit operand, [base + disp] without index or RIP. */
-    if (code_size == SZ64 && in->opsize == SZ64 && in->adsize == SZ64 &&
-        in->index == TCG_REG_NONE && in->base < 16) {
-        if (fn == op_mov_r_rm) return op_mov_load64;
-        if (fn == op_mov_rm_r) return op_mov_store64;
-    }
-    if (code_size == SZ64 && in->adsize == SZ64 && in->base < 16) {
-        if (fn == op_movx)
-            return op_movx_load;
-        if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK))
-            return op_alu_r_mem64;
-        if (fn == op_mov_r_rm)
-            return op_mov_load_sib;
-        if (fn == op_mov_rm_r)
-            return op_mov_store_sib;
-    }
+    if (fn == op_lea)
+        return lea64_by_size[in->opsize & 3];
+    if (in->base < 16)
+        return fast_path_mem64(in, fn);
     return fn;
 }
 
 /* Threaded entries of the fast paths (dispatch.h). */
-#define FAST_PATHS(X) X(op_alu_rr) X(op_alu_rr_rev) X(op_alu_ri) X(op_mov_rr) X(op_mov_rr_rev) \
-    X(op_test_rr) X(op_inc_r) X(op_dec_r) X(op_mov_load64) X(op_mov_store64) X(op_movx_rr) \
-    X(op_movx_load) X(op_lea64) X(op_add_rr) X(op_or_rr) X(op_and_rr) X(op_sub_rr) X(op_xor_rr) \
-    X(op_cmp_rr) X(op_add_ri) X(op_or_ri) X(op_and_ri) X(op_sub_ri) X(op_xor_ri) X(op_cmp_ri) \
-    X(op_mov_load_sib) X(op_mov_store_sib) X(op_cmov_rr) X(op_shl_ri) X(op_shr_ri) X(op_sar_ri) X(op_alu_r_mem64)
+#define ALU_LISTS(X) SIZED_LIST(X, alu_rr) SIZED_LIST(X, alu_ri)                         \
+    SIZED_LIST(X, add_rr) SIZED_LIST(X, add_ri) SIZED_LIST(X, or_rr) SIZED_LIST(X, or_ri)   \
+    SIZED_LIST(X, and_rr) SIZED_LIST(X, and_ri) SIZED_LIST(X, sub_rr) SIZED_LIST(X, sub_ri) \
+    SIZED_LIST(X, xor_rr) SIZED_LIST(X, xor_ri) SIZED_LIST(X, cmp_rr) SIZED_LIST(X, cmp_ri) \
+    SIZED_LIST(X, test_rr) SIZED_LIST(X, test_ri) SIZED_LIST(X, inc_r) SIZED_LIST(X, dec_r) \
+    SIZED_LIST(X, shl_ri) SIZED_LIST(X, shr_ri) SIZED_LIST(X, sar_ri)
+#define MOVE_LISTS(X) SIZED_LIST(X, mov_rr) SIZED_LIST(X, movx_rr) SIZED_LIST(X, cmov_rr) \
+    SIZED_LIST(X, load_bd) SIZED_LIST(X, store_bd) SIZED_LIST(X, load_sib)                 \
+    SIZED_LIST(X, store_sib) SIZED_LIST(X, movx_load) SIZED_LIST(X, alu_r_mem)             \
+    SIZED_LIST(X, lea64)
+#define FAST_PATHS(X) ALU_LISTS(X) MOVE_LISTS(X)
 FAST_PATHS(TCG_DEFINE_THREADED)
-
-/* Jcc always ends its block (D_END), so the entry after it is the block's
- * sentinel: enter that directly rather than through an indirect call. */
-__attribute__((flatten)) static void thr_op_jcc_fast(tcg_vcpu *v, const tcg_insn *in)
-{
-    op_jcc_fast(v, in);
-    if (__builtin_expect(v->exit_block, 0)) {
-        v->exit_insn = in + 1;
-        return;
-    }
-    v->insn_start = v->s.rip;   /* what TCG_THREADED_TAIL does for the sentinel (len 0) */
-    tcg_block_end(v, in + 1);
-}
 
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)
 {
 #define FAST_ENTRY(name) if (handler == name) return thr_##name;
     FAST_PATHS(FAST_ENTRY)
-    FAST_ENTRY(op_jcc_fast)
+#define FAST_ENTRY_JCC(cond) if (handler == jcc_##cond) return thr_jcc_##cond;
+    JCC_CONDS(FAST_ENTRY_JCC)
+#undef FAST_ENTRY_JCC
 #undef FAST_ENTRY
     return NULL;
 }

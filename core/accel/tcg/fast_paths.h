@@ -4,8 +4,10 @@
 
 #include "accel/tcg/tcg_vcpu.h"
 
-/* Returns a faster handler equivalent to in->fn for this operand form, or in->fn. */
-tcg_op_fn tcg_fast_path(const tcg_insn *in, unsigned code_size);
+/* Returns a faster handler equivalent to in->fn for this operand form, or
+ * in->fn.  May swap in->reg and in->rm of a register-register form so that
+ * one handler serves both operand orders. */
+tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size);
 /* Threaded entry of a fast-path handler, or NULL if fn is not one. */
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn fn);
 
