@@ -299,6 +299,21 @@ diff_snippets:
     SNIP lodsw, 0, K_STR, lodsw
     SNIP repecmpsb, 0, K_STR, repe cmpsb
     SNIP repnescasb, 0, K_STR, repne scasb
+    /* Overlapping forward copies repeat a pattern (not memmove). */
+    SNIP_BEGIN repmovsb_overlap, 0, K_STR
+    lea 1(%rsi), %rdi
+    rep movsb
+    SNIP_END repmovsb_overlap
+    SNIP_BEGIN repmovsl_overlap, 0, K_STR
+    lea 6(%rsi), %rdi
+    rep movsl
+    SNIP_END repmovsl_overlap
+    SNIP_BEGIN repmovsb_src_ahead, 0, K_STR
+    lea 3(%rdi), %rsi
+    rep movsb
+    SNIP_END repmovsb_src_ahead
+    SNIP repstosw, 0, K_STR, rep stosw
+    SNIP repstosq, 0, K_STR, rep stosq
     SNIP_BEGIN stdmovs, 0, K_STR
     std
     add $64, %rsi

@@ -72,6 +72,7 @@ void tcg_vcpu_state_changed(tcg_vcpu *v)
     v->cc_op = CC_OP_EFLAGS;
     v->cc_src1 = v->s.rflags & X86_FLAGS_ARITH;
     v->s.rflags |= X86_FLAG_FIXED1;
+    v->intr_check = true;
     tcg_tlb_flush(v);
     tcg_update_mode(v);
     v->tlb_generation = v->mach->phys->generation ?
@@ -80,6 +81,7 @@ void tcg_vcpu_state_changed(tcg_vcpu *v)
 
 void tcg_vcpu_kick(tcg_vcpu *v)
 {
+    v->intr_check = true;
     v->exit_request = true;
 }
 

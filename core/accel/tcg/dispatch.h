@@ -54,11 +54,12 @@ void tcg_block_end_linked(tcg_vcpu *v, const tcg_insn *in);
  * a deliverable interrupt (relying on kicks alone left a -smp 2 Linux guest
  * spinning in CPU bring-up).  The chain length is bounded because builds
  * without tail calls (debug, sanitizers) grow the stack with it. */
+bool tcg_intr_recheck(tcg_vcpu *v);
 static inline bool tcg_chain_must_stop(tcg_vcpu *v)
 {
     return v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
            v->mach->code_garbage || v->s.pending ||
-           ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque));
+           ((v->s.rflags & X86_FLAG_IF) && v->intr_check && tcg_intr_recheck(v));
 }
 
 /* Enters block b's first instruction from a block end. */
@@ -84,7 +85,9 @@ static inline __attribute__((always_inline)) void tcg_block_follow(tcg_vcpu *v,
         return;
     tcg_block *b = tcg_block_of_sentinel(end);
     tcg_block *n = b->link[slot];
-    if (__builtin_expect(!n || b->link_epoch != v->mach->code_epoch || !n->valid, 0)) {
+    /* No n->valid test: an invalidated block sets code_garbage, which stops
+     * the chain above until the collection bumps code_epoch. */
+    if (__builtin_expect(!n || b->link_epoch != v->mach->code_epoch, 0)) {
         n = tcg_block_link_slow(v, b, slot);
         if (!n)
             return;

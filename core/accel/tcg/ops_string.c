@@ -10,6 +10,9 @@
 #include "accel/tcg/trace.h"
 
 #define STRING_CHUNK 4096
+/* REP MOVS/STOS over RAM move whole pages at a time, up to this many bytes
+ * per execution, so interrupts still get in between. */
+#define STRING_BULK_BYTES 65536
 
 typedef enum { STR_MOVS, STR_CMPS, STR_STOS, STR_LODS, STR_SCAS, STR_INS, STR_OUTS } str_kind;
 
@@ -69,6 +72,93 @@ static void string_step(tcg_vcpu *v, const tcg_insn *in, str_kind kind, int64_t 
     }
 }
 
+static uint64_t min_u64(uint64_t a, uint64_t b)
+{
+    return a < b ? a : b;
+}
+
+/* Linear address of [ea, ea + len) in segment seg when the whole range
+ * passes the segment checks without wrapping; false sends the caller to the
+ * one-element path, which raises whatever fault applies. */
+static bool string_range_linear(tcg_vcpu *v, unsigned seg, uint64_t ea, uint64_t len,
+                                uint64_t *lin)
+{
+    const mm_x86_segment *s = &v->s.seg[seg];
+    if (v->code_size == SZ64) {
+        *lin = seg >= X86_SEG_FS ? ea + s->base : ea;
+        return true;
+    }
+    bool expand_down = (s->flags & X86_DESC_E) && !(s->flags & X86_DESC_CS);
+    if (expand_down || ea + len - 1 > s->limit || s->base + ea + len > 0x100000000ull)
+        return false;
+    *lin = s->base + ea;
+    return true;
+}
+
+/* Host pointer of [lin, lin + len) if the TLB maps it as plain RAM for the
+ * access (pages holding code have no fast write tag), else NULL. */
+static uint8_t *string_host(tcg_vcpu *v, uint64_t lin, uint64_t len, bool write)
+{
+    tcg_tlb_entry *e = tlb_entry(v, lin);
+    uint64_t tag = write ? e->tag_write : e->tag_read;
+    if (tag != (lin & TCG_PAGE_MASK) || (lin & 0xfff) + len > 4096)
+        return NULL;
+    return (uint8_t *)(uintptr_t)(lin + e->addend);
+}
+
+/* REP MOVS/STOS forward (DF=0) with host memory operations: as many whole
+ * elements as fit in the current source and destination pages.  Returns
+ * the elements done; 0 leaves the iteration to string_step (faults, MMIO,
+ * code pages, an element straddling a page). */
+static uint64_t string_bulk(tcg_vcpu *v, const tcg_insn *in, str_kind kind, uint64_t count)
+{
+    unsigned bytes = 1u << in->opsize, asz = in->adsize;
+    uint64_t m = addr_mask(asz);
+    uint64_t di = v->s.regs[X86_R_DI] & m, si = v->s.regs[X86_R_SI] & m;
+    uint64_t dlin, slin = 0;
+    if (asz == SZ16 || !string_range_linear(v, X86_SEG_ES, di, bytes, &dlin))
+        return 0;
+    uint64_t n = (4096 - (dlin & 0xfff)) / bytes;
+    if (kind == STR_MOVS) {
+        if (!string_range_linear(v, in->seg, si, bytes, &slin))
+            return 0;
+        n = min_u64(n, (4096 - (slin & 0xfff)) / bytes);
+    }
+    n = min_u64(n, count);
+    uint64_t len = n * bytes;
+    /* The whole range must pass the segment checks and not wrap the index. */
+    if (n == 0 || di + len - 1 > m || !string_range_linear(v, X86_SEG_ES, di, len, &dlin))
+        return 0;
+    uint8_t *dst = string_host(v, dlin, len, true);
+    if (!dst)
+        return 0;
+    if (kind == STR_STOS) {
+        uint64_t value = v->s.regs[X86_R_AX];
+        if (bytes == 1)
+            memset(dst, (int)(value & 0xff), len);
+        else
+            for (uint64_t i = 0; i < n; i++)
+                host_store(dst + i * bytes, bytes, value);
+    } else {
+        if (si + len - 1 > m || !string_range_linear(v, in->seg, si, len, &slin))
+            return 0;
+        const uint8_t *src = string_host(v, slin, len, false);
+        if (!src)
+            return 0;
+        if (dst > src && dst < src + len) {
+            /* Overlap with the destination ahead: element by element, as
+             * the CPU does (a repeating pattern, not memmove). */
+            for (uint64_t i = 0; i < n; i++)
+                host_store(dst + i * bytes, bytes, host_load(src + i * bytes, bytes));
+        } else {
+            memmove(dst, src, len);
+        }
+        advance(v, X86_R_SI, asz, (int64_t)len);
+    }
+    advance(v, X86_R_DI, asz, (int64_t)len);
+    return n;
+}
+
 static void string_op(tcg_vcpu *v, const tcg_insn *in, str_kind kind)
 {
     int64_t delta = (v->s.rflags & X86_FLAG_DF) ? -(1 << in->opsize) : (1 << in->opsize);
@@ -80,9 +170,18 @@ static void string_op(tcg_vcpu *v, const tcg_insn *in, str_kind kind)
     bool conditional = kind == STR_CMPS || kind == STR_SCAS;
     /* Under -d cpu one iteration per execution, as QEMU -singlestep logs them. */
     unsigned chunk = tcg_trace_enabled ? 1 : STRING_CHUNK;
-    for (unsigned n = 0; n < chunk; n++) {
-        if ((v->s.regs[X86_R_CX] & addr_mask(asz)) == 0)
+    bool bulk = !tcg_trace_enabled && delta > 0 && (kind == STR_MOVS || kind == STR_STOS);
+    uint64_t bulk_bytes = 0;
+    for (unsigned n = 0; n < chunk && bulk_bytes < STRING_BULK_BYTES; n++) {
+        uint64_t count = v->s.regs[X86_R_CX] & addr_mask(asz);
+        if (count == 0)
             return;
+        uint64_t done = bulk ? string_bulk(v, in, kind, count) : 0;
+        if (done) {
+            advance(v, X86_R_CX, asz, -(int64_t)done);
+            bulk_bytes += done << in->opsize;
+            continue;
+        }
         string_step(v, in, kind, delta);
         advance(v, X86_R_CX, asz, -1);
         if (conditional) {

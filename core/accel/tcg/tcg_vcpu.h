@@ -96,6 +96,10 @@ struct tcg_vcpu {
     const tcg_insn *chain_first;  /* first instruction of the block being run */
     unsigned chain_left;          /* blocks the chain may still enter directly */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
+    /* A maskable interrupt may have become deliverable since intr_pending
+     * last said no: set by every kick (the APIC and the PIC kick on any
+     * change that can raise one), cleared by a block end that finds none. */
+    bool intr_check;
     uint64_t irq_shadow_rip;      /* no interrupt before the instruction here (STI, MOV SS) */
     uint8_t mmu_idx;
     uint64_t cr8;                 /* task priority (mirrors the local APIC TPR) */
@@ -116,7 +120,9 @@ struct tcg_vcpu {
     uint64_t icount_limit;        /* tcg_cpu_exec returns when icount reaches it */
     bool shutdown;
 
-    /* Source of maskable interrupts: returns the vector, or -1 if none (spurious). */
+    /* Source of maskable interrupts: returns the vector, or -1 if none
+     * (spurious).  A source must call tcg_vcpu_kick when its answer to
+     * intr_pending may turn true. */
     int (*intr_ack)(void *opaque);
     bool (*intr_pending)(void *opaque);
     void *intr_opaque;
