@@ -140,6 +140,8 @@ diff_snippets:
     SNIP imul2_16, (SF|ZF|AF|PF), K_ANY, imul %bx, %ax
     SNIP imul3_64, (SF|ZF|AF|PF), K_ANY, imul $-3000, %rbx, %rax
     SNIP imul3_8s, (SF|ZF|AF|PF), K_ANY, imul $100, %ecx, %edx
+    SNIP imul2_mem64, (SF|ZF|AF|PF), K_MEM, imul 8(%rdi), %rax
+    SNIP imul2_mem32, (SF|ZF|AF|PF), K_MEM, imul 4(%rsi,%rcx,2), %edx
     SNIP div64, ALLF, K_DIV, div %rbx
     SNIP div32, ALLF, K_DIV, div %ebx
     SNIP div16, ALLF, K_DIV, div %bx

@@ -15,6 +15,7 @@
 #include "accel/tcg/fast_paths.h"
 #include "accel/tcg/dispatch.h"
 #include "accel/tcg/shift.h"
+#include "accel/tcg/muldiv.h"
 
 #define FAST_INLINE static inline __attribute__((always_inline))
 
@@ -127,6 +128,20 @@ SIZED_HANDLERS(dec_r)
     SIZED_HANDLERS(name##_ri)
 SHIFT_RI_OPS(DEFINE_SHIFT_RI)
 
+/* IMUL reg, reg and IMUL reg, reg, imm. */
+FAST_INLINE void imul_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    uint64_t r = imul_trunc(v, sz, reg_read(v, in->reg, sz, in), reg_read(v, in->rm, sz, in));
+    reg_write(v, in->reg, sz, r, in);
+}
+FAST_INLINE void imul_rri_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    uint64_t r = imul_trunc(v, sz, reg_read(v, in->rm, sz, in), in->imm);
+    reg_write(v, in->reg, sz, r, in);
+}
+SIZED_HANDLERS(imul_rr)
+SIZED_HANDLERS(imul_rri)
+
 /* ---- register moves ---- */
 
 FAST_INLINE void mov_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
@@ -204,6 +219,11 @@ FAST_INLINE void alu_r_mem_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
     alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << sz), sz);
 }
+FAST_INLINE void imul_r_mem_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    uint64_t x = tcg_lin_read(v, ea64(v, in), 1u << sz);
+    reg_write(v, in->reg, sz, imul_trunc(v, sz, reg_read(v, in->reg, sz, in), x), in);
+}
 /* LEA with a 64-bit address: only the destination size truncates. */
 FAST_INLINE void lea64_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
@@ -221,6 +241,7 @@ SIZED_HANDLERS(store_sib)
 SIZED_HANDLERS(movx_load)
 SIZED_HANDLERS(alu_r_mem)
 SIZED_HANDLERS(lea64)
+SIZED_HANDLERS(imul_r_mem)
 
 /* ---- Jcc, one handler per condition ---- */
 
@@ -292,6 +313,8 @@ static tcg_op_fn fast_path_reg(tcg_insn *in, tcg_op_fn fn)
     if (fn == op_dec_rm) return dec_r_by_size[sz];
     if (fn == op_movx) return movx_rr_by_size[sz];
     if (fn == op_cmov) return cmov_rr_by_size[sz];
+    if (fn == op_imul_r_rm) return imul_rr_by_size[sz];
+    if (fn == op_imul_r_rm_imm) return imul_rri_by_size[sz];
     if (fn == op_shift_imm && (in->imm & (sz == SZ64 ? 0x3f : 0x1f)) && shift_by_op[in->sub & 7])
         return shift_by_op[in->sub & 7][sz];
     return fn;
@@ -306,6 +329,7 @@ static tcg_op_fn fast_path_mem64(const tcg_insn *in, tcg_op_fn fn)
     if (fn == op_mov_rm_r) return (base_disp ? store_bd_by_size : store_sib_by_size)[sz];
     if (fn == op_movx) return movx_load_by_size[sz];
     if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK)) return alu_r_mem_by_size[sz];
+    if (fn == op_imul_r_rm) return imul_r_mem_by_size[sz];
     return fn;
 }
 
@@ -335,7 +359,7 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
 #define MOVE_LISTS(X) SIZED_LIST(X, mov_rr) SIZED_LIST(X, movx_rr) SIZED_LIST(X, cmov_rr) \
     SIZED_LIST(X, load_bd) SIZED_LIST(X, store_bd) SIZED_LIST(X, load_sib)                 \
     SIZED_LIST(X, store_sib) SIZED_LIST(X, movx_load) SIZED_LIST(X, alu_r_mem)             \
-    SIZED_LIST(X, lea64)
+    SIZED_LIST(X, lea64) SIZED_LIST(X, imul_rr) SIZED_LIST(X, imul_rri) SIZED_LIST(X, imul_r_mem)
 #define FAST_PATHS(X) ALU_LISTS(X) MOVE_LISTS(X)
 FAST_PATHS(TCG_DEFINE_THREADED)
 

@@ -6,17 +6,11 @@
  */
 #include "accel/tcg/ops.h"
 #include "accel/tcg/exceptions.h"
-
-/* Lazy: the flags are computed only if something reads them (flags.c). */
-static void mul_flags(tcg_vcpu *v, unsigned sz, uint64_t low, bool overflow)
-{
-    cc_set(v, CC_OP_MUL, sz, overflow, 0, low);
-}
+#include "accel/tcg/muldiv.h"
 
 static int64_t sext(uint64_t x, unsigned sz)
 {
-    unsigned shift = 64 - (8u << sz);
-    return (int64_t)(x << shift) >> shift;
+    return (int64_t)sign_extend_sz(x, sz);
 }
 
 /* Stores a double-width result in AX (8-bit), DX:AX, EDX:EAX or RDX:RAX. */
@@ -49,13 +43,6 @@ void op_imul1_rm(tcg_vcpu *v, const tcg_insn *in)
     __int128 low = (__int128)sext((uint64_t)r, sz);
     (void)width;
     mul_flags(v, sz, (uint64_t)r, low != r);
-}
-
-static uint64_t imul_trunc(tcg_vcpu *v, unsigned sz, uint64_t x, uint64_t y)
-{
-    __int128 r = (__int128)sext(x, sz) * sext(y, sz);
-    mul_flags(v, sz, (uint64_t)r, (__int128)sext((uint64_t)r, sz) != r);
-    return (uint64_t)r & size_mask(sz);
 }
 
 void op_imul_r_rm(tcg_vcpu *v, const tcg_insn *in)

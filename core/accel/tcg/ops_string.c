@@ -95,21 +95,28 @@ static bool string_range_linear(tcg_vcpu *v, unsigned seg, uint64_t ea, uint64_t
     return true;
 }
 
-/* Host pointer of [lin, lin + len) if the TLB maps it as plain RAM for the
- * access (pages holding code have no fast write tag), else NULL. */
-static uint8_t *string_host(tcg_vcpu *v, uint64_t lin, uint64_t len, bool write)
+/* Host pointer of [lin, lin + len) (one page) if it is plain RAM for the
+ * access, filling the TLB on a miss (which may raise #PF, as the first
+ * element would); NULL for MMIO, ROM writes and pages holding code.  The
+ * pointer stays valid after another fill evicts the entry, so source and
+ * destination 4 MiB apart (same TLB index) still move a page at a time. */
+static uint8_t *string_host(tcg_vcpu *v, uint64_t lin, uint64_t len, int acc)
 {
+    uint64_t page = lin & TCG_PAGE_MASK;
     tcg_tlb_entry *e = tlb_entry(v, lin);
-    uint64_t tag = write ? e->tag_write : e->tag_read;
-    if (tag != (lin & TCG_PAGE_MASK) || (lin & 0xfff) + len > 4096)
-        return NULL;
+    if ((acc == ACC_WRITE ? e->tag_write : e->tag_read) != page) {
+        uint64_t phys;
+        e = tcg_tlb_fill(v, lin, acc, &phys);
+        if (!e || (acc == ACC_WRITE ? e->tag_write : e->tag_read) != page)
+            return NULL;
+    }
     return (uint8_t *)(uintptr_t)(lin + e->addend);
 }
 
 /* REP MOVS/STOS forward (DF=0) with host memory operations: as many whole
  * elements as fit in the current source and destination pages.  Returns
- * the elements done; 0 leaves the iteration to string_step (faults, MMIO,
- * code pages, an element straddling a page). */
+ * the elements done; 0 leaves the iteration to string_step (MMIO, code
+ * pages, an element straddling a page, segment or address wrap). */
 static uint64_t string_bulk(tcg_vcpu *v, const tcg_insn *in, str_kind kind, uint64_t count)
 {
     unsigned bytes = 1u << in->opsize, asz = in->adsize;
@@ -129,7 +136,14 @@ static uint64_t string_bulk(tcg_vcpu *v, const tcg_insn *in, str_kind kind, uint
     /* The whole range must pass the segment checks and not wrap the index. */
     if (n == 0 || di + len - 1 > m || !string_range_linear(v, X86_SEG_ES, di, len, &dlin))
         return 0;
-    uint8_t *dst = string_host(v, dlin, len, true);
+    if (kind == STR_MOVS &&
+        (si + len - 1 > m || !string_range_linear(v, in->seg, si, len, &slin)))
+        return 0;
+    /* The source is read before the destination is written, as by the CPU. */
+    const uint8_t *src = kind == STR_MOVS ? string_host(v, slin, len, ACC_READ) : NULL;
+    if (kind == STR_MOVS && !src)
+        return 0;
+    uint8_t *dst = string_host(v, dlin, len, ACC_WRITE);
     if (!dst)
         return 0;
     if (kind == STR_STOS) {
@@ -140,11 +154,6 @@ static uint64_t string_bulk(tcg_vcpu *v, const tcg_insn *in, str_kind kind, uint
             for (uint64_t i = 0; i < n; i++)
                 host_store(dst + i * bytes, bytes, value);
     } else {
-        if (si + len - 1 > m || !string_range_linear(v, in->seg, si, len, &slin))
-            return 0;
-        const uint8_t *src = string_host(v, slin, len, false);
-        if (!src)
-            return 0;
         if (dst > src && dst < src + len) {
             /* Overlap with the destination ahead: element by element, as
              * the CPU does (a repeating pattern, not memmove). */

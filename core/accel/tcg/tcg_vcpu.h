@@ -69,6 +69,10 @@ typedef struct tcg_tlb_entry {
     uint64_t phys_page;
 } tcg_tlb_entry;
 enum { TCG_MMU_KERNEL, TCG_MMU_USER, TCG_MMU_COUNT };
+/* Entries evicted from the direct-mapped TLB by another page with the same
+ * index, kept for the slow path to swap back (pages 4 MiB apart, such as a
+ * kernel's text and its direct-map alias, otherwise evict each other). */
+#define TCG_TLB_VICTIMS 8
 
 enum tcg_access { ACC_READ = 0, ACC_WRITE = 1, ACC_EXEC = 2 };
 
@@ -105,6 +109,8 @@ struct tcg_vcpu {
     uint64_t cr8;                 /* task priority (mirrors the local APIC TPR) */
 
     tcg_tlb_entry tlb[TCG_MMU_COUNT][TCG_TLB_SIZE];
+    tcg_tlb_entry tlb_victim[TCG_MMU_COUNT][TCG_TLB_VICTIMS];
+    unsigned tlb_victim_next;     /* round-robin replacement */
     uint64_t tlb_generation;      /* flat-view generation the TLB was filled under */
     struct tcg_block *jump_cache[TCG_JC_SIZE];
 
