@@ -58,6 +58,28 @@ diff_snippets:
     SNIP xor16, AF, K_ANY, xor %bx, %ax
     SNIP cmp64, 0, K_ANY, cmp %rbx, %rax
     SNIP cmp8, 0, K_ANY, cmp %bl, %al
+    /* CMP/TEST/SUB + Jcc ending a block run as one fused entry. */
+.macro FUSED_JCC name, jcc, flagop:vararg
+    SNIP_BEGIN \name, 0, K_ANY
+    xor %r8d, %r8d
+    \flagop
+    \jcc 1f
+    mov $1, %r8d
+1:
+    SNIP_END \name
+.endm
+    FUSED_JCC fused_cmp32_jl, jl, cmp %ebx, %eax
+    FUSED_JCC fused_cmp64_jbe, jbe, cmp %rbx, %rax
+    FUSED_JCC fused_cmp64_jo, jo, cmp %rbx, %rax
+    FUSED_JCC fused_cmp32_jp, jp, cmp $0x1234, %ecx
+    FUSED_JCC fused_cmp64_jg, jg, cmp $-5, %rdx
+    FUSED_JCC fused_test32_jz, jz, test %ebx, %eax
+    FUSED_JCC fused_test64_js, js, test $0x80, %rax
+    FUSED_JCC fused_sub32_jnz, jnz, sub $1, %ecx
+    FUSED_JCC fused_sub64_jae, jae, sub $77, %rdx
+    FUSED_JCC fused_cmp8_jge, jge, cmp %bl, %al
+    FUSED_JCC fused_test8_jns, jns, test $0x40, %ah
+    FUSED_JCC fused_cmp8_jle, jle, cmp $0x7f, %cl
     /* The reg <- r/m encodings (02/03/0A/2B/3B/8A/8B with ModRM.mod 3): the
      * fast paths swap their operands into the r/m <- reg form. */
     SNIP add8h_load, 0, K_ANY, {load} add %bh, %ah

@@ -5,6 +5,7 @@
 #include "accel/tcg/code_cache.h"
 #include "accel/tcg/decode.h"
 #include "accel/tcg/dispatch.h"
+#include "accel/tcg/fast_paths.h"
 #include "accel/tcg/mem.h"
 
 bool tcg_insn_ends_block(const tcg_insn *in);
@@ -197,6 +198,11 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
     for (unsigned i = 0; i < n; i++) {
         b->insns[i].impl = b->insns[i].fn;
         b->insns[i].fn = tcg_threaded_entry(b->insns[i].impl);
+    }
+    if (n >= 2 && is_jcc(buf[n - 1].opcode)) {
+        tcg_op_fn fused = tcg_fused_jcc_entry(b->insns[n - 2].impl, buf[n - 1].opcode);
+        if (fused)
+            b->insns[n - 2].fn = fused;
     }
     b->insns[n] = (tcg_insn){ .fn = tcg_block_end, .impl = tcg_block_end, .len = 0, .imm = n };
     b->n_insns = n;

@@ -274,6 +274,55 @@ JCC_CONDS(DEFINE_JCC)
 #define JCC_FN(cond) jcc_##cond,
 static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
 
+/* ---- CMP/TEST + Jcc ending a block, fused ---- */
+
+/* The flag-setting instruction, then the Jcc after it, in one threaded
+ * entry: no dispatch between them, and with the flag operation, size and
+ * condition all constants the compiler evaluates the condition straight
+ * from the operands (the lazy record is still stored for later readers).
+ * The Jcc cannot fault, so nothing is lost by not stopping in between. */
+#define DEFINE_FUSED_JCC(form, sz, cond)                                             \
+    static void thr_##form##_##sz##_jcc##cond(tcg_vcpu *v, const tcg_insn *in)      \
+    {                                                                                \
+        form##_body(v, in, SZ##sz);                                                  \
+        const tcg_insn *j = in + 1;                                                  \
+        v->s.rip += j->len;                                                          \
+        bool taken = jcc_taken(v, j, cond);                                          \
+        v->insn_start = v->s.rip;                                                    \
+        tcg_block_follow(v, j + 1, taken);                                           \
+    }
+#define FUSED_FORMS(X) X(cmp_rr, 32) X(cmp_rr, 64) X(cmp_ri, 32) X(cmp_ri, 64) \
+    X(test_rr, 32) X(test_rr, 64) X(test_ri, 32) X(test_ri, 64) X(sub_ri, 32) X(sub_ri, 64) \
+    X(cmp_rr, 8) X(test_rr, 8) X(cmp_ri, 8) X(test_ri, 8)
+#define DEFINE_FUSED_CONDS(form, sz) \
+    DEFINE_FUSED_JCC(form, sz, 0) DEFINE_FUSED_JCC(form, sz, 1) DEFINE_FUSED_JCC(form, sz, 2) \
+    DEFINE_FUSED_JCC(form, sz, 3) DEFINE_FUSED_JCC(form, sz, 4) DEFINE_FUSED_JCC(form, sz, 5) \
+    DEFINE_FUSED_JCC(form, sz, 6) DEFINE_FUSED_JCC(form, sz, 7) DEFINE_FUSED_JCC(form, sz, 8) \
+    DEFINE_FUSED_JCC(form, sz, 9) DEFINE_FUSED_JCC(form, sz, 10) DEFINE_FUSED_JCC(form, sz, 11) \
+    DEFINE_FUSED_JCC(form, sz, 12) DEFINE_FUSED_JCC(form, sz, 13) DEFINE_FUSED_JCC(form, sz, 14) \
+    DEFINE_FUSED_JCC(form, sz, 15)
+FUSED_FORMS(DEFINE_FUSED_CONDS)
+
+#define FUSED_ROW(form, sz)                                                          \
+    { form##_##sz, { thr_##form##_##sz##_jcc0, thr_##form##_##sz##_jcc1,             \
+      thr_##form##_##sz##_jcc2, thr_##form##_##sz##_jcc3, thr_##form##_##sz##_jcc4,  \
+      thr_##form##_##sz##_jcc5, thr_##form##_##sz##_jcc6, thr_##form##_##sz##_jcc7,  \
+      thr_##form##_##sz##_jcc8, thr_##form##_##sz##_jcc9, thr_##form##_##sz##_jcc10, \
+      thr_##form##_##sz##_jcc11, thr_##form##_##sz##_jcc12, thr_##form##_##sz##_jcc13, \
+      thr_##form##_##sz##_jcc14, thr_##form##_##sz##_jcc15 } },
+static const struct {
+    tcg_op_fn handler;
+    tcg_op_fn by_cond[16];
+} fused_jcc_table[] = { FUSED_FORMS(FUSED_ROW) };
+
+tcg_op_fn tcg_fused_jcc_entry(tcg_op_fn handler, unsigned cond)
+{
+    for (size_t i = 0; i < sizeof(fused_jcc_table) / sizeof(fused_jcc_table[0]); i++)
+        if (fused_jcc_table[i].handler == handler)
+            return fused_jcc_table[i].by_cond[cond & 15];
+    return NULL;
+}
+
 /* ---- the decode-time choice ---- */
 
 static void swap_reg_rm(tcg_insn *in)

@@ -11,4 +11,8 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size);
 /* Threaded entry of a fast-path handler, or NULL if fn is not one. */
 tcg_op_fn tcg_fast_path_threaded(tcg_op_fn fn);
 
+/* Threaded entry running handler and then the Jcc (condition cond) that
+ * follows it at the end of a block, or NULL if there is no fused form. */
+tcg_op_fn tcg_fused_jcc_entry(tcg_op_fn handler, unsigned cond);
+
 #endif
