@@ -59,13 +59,22 @@ static inline uint64_t tcg_code_pc(const tcg_vcpu *v)
     return v->code_size != SZ64 ? (uint32_t)lin : lin;
 }
 
-/* The block at CS:RIP if the jump cache (by linear PC) has it, else NULL.
- * The exec tag check keeps privilege and mapping changes honest. */
+/* Whether block b is the code at linear PC lin now: decoded for this code
+ * size, still valid, and lin's page executable and mapped to b's physical
+ * page (so jump-cache and chain entries survive TLB flushes and address
+ * space switches without being cleared: a stale one simply fails here). */
+static inline bool tcg_block_matches(tcg_vcpu *v, const tcg_block *b, uint64_t lin)
+{
+    const tcg_tlb_entry *e = tlb_entry(v, lin);
+    return b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
+           e->tag_exec == (lin & TCG_PAGE_MASK) && e->phys_page == b->phys_page[0];
+}
+
+/* The block at CS:RIP if the jump cache (by linear PC) has it, else NULL. */
 static inline tcg_block *tcg_code_lookup_cached(tcg_vcpu *v, uint64_t lin)
 {
     tcg_block *b = v->jump_cache[jc_index(lin)];
-    if (__builtin_expect(b && b->lin_pc == lin && b->code_size == v->code_size && b->valid &&
-                         tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK), 1))
+    if (__builtin_expect(b && tcg_block_matches(v, b, lin), 1))
         return b;
     return NULL;
 }
@@ -87,8 +96,7 @@ static inline tcg_block *tcg_code_lookup_chained(tcg_vcpu *v, tcg_block *b, uint
     }
     for (unsigned i = 0; i < 2; i++) {
         tcg_block *n = b->chain_next[i];
-        if (n && n->lin_pc == lin && n->code_size == v->code_size && n->valid &&
-            tlb_entry(v, lin)->tag_exec == (lin & TCG_PAGE_MASK))
+        if (n && tcg_block_matches(v, n, lin))
             return n;
     }
     tcg_block *n = tcg_code_lookup_cached(v, lin);

@@ -35,8 +35,8 @@ void tcg_tlb_flush(tcg_vcpu *v)
         for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++)
             tlb_entry_clear(&v->tlb_victim[m][i]);
     }
-    /* The jump cache is keyed by linear address: its mapping may have changed. */
-    memset(v->jump_cache, 0, sizeof(v->jump_cache));
+    /* The jump cache needs no flush: its entries are checked against the
+     * TLB's physical page (tcg_block_matches). */
 }
 
 void tcg_tlb_flush_page(tcg_vcpu *v, uint64_t lin)
@@ -50,7 +50,6 @@ void tcg_tlb_flush_page(tcg_vcpu *v, uint64_t lin)
             if (entry_holds(&v->tlb_victim[m][i], page))
                 tlb_entry_clear(&v->tlb_victim[m][i]);
     }
-    memset(v->jump_cache, 0, sizeof(v->jump_cache));
 }
 
 void tcg_tlb_protect_phys_page(tcg_vcpu *v, uint64_t phys_page)
