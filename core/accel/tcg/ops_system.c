@@ -15,10 +15,14 @@ static void require_cpl0(tcg_vcpu *v)
         tcg_raise_error(v, X86_EXC_GP, 0);
 }
 
-/* Control-register changes that affect translation or mode. */
-static void cpu_mode_changed(tcg_vcpu *v)
+/* Control-register changes that affect mode; `translation` when they
+ * change how linear addresses translate (the TLB goes).  Linux toggles
+ * CR4.PGE to flush and writes CR0/CR4 for other bits too often to flush
+ * on every write. */
+static void cpu_mode_changed(tcg_vcpu *v, bool translation)
 {
-    tcg_tlb_flush(v);
+    if (translation)
+        tcg_tlb_flush(v);
     tcg_update_mode(v);
     v->exit_block = true;
 }
@@ -41,8 +45,9 @@ void tcg_write_cr0(tcg_vcpu *v, uint64_t val)
             tcg_raise_error(v, X86_EXC_GP, 0);
         v->s.efer &= ~(uint64_t)X86_EFER_LMA;
     }
+    bool translation = (v->s.cr0 ^ val) & (X86_CR0_PG | X86_CR0_WP | X86_CR0_PE);
     v->s.cr0 = val;
-    cpu_mode_changed(v);
+    cpu_mode_changed(v, translation);
 }
 
 static void write_cr4(tcg_vcpu *v, uint64_t val)
@@ -52,8 +57,9 @@ static void write_cr4(tcg_vcpu *v, uint64_t val)
                          X86_CR4_OSFXSR | X86_CR4_OSXMMEXCPT;
     if ((val & ~supported) || ((v->s.efer & X86_EFER_LMA) && !(val & X86_CR4_PAE)))
         tcg_raise_error(v, X86_EXC_GP, 0);
+    bool translation = (v->s.cr4 ^ val) & (X86_CR4_PSE | X86_CR4_PAE | X86_CR4_PGE);
     v->s.cr4 = val;
-    cpu_mode_changed(v);
+    cpu_mode_changed(v, translation);
 }
 
 /* 0F 20 / 0F 22: the ModRM r/m is always a register, mod is ignored. */
@@ -83,7 +89,7 @@ void op_mov_to_cr(tcg_vcpu *v, const tcg_insn *in)
     case 2: v->s.cr2 = val; break;
     case 3:
         v->s.cr3 = val;
-        cpu_mode_changed(v);
+        cpu_mode_changed(v, true);
         break;
     case 4: write_cr4(v, val); break;
     case 8:
