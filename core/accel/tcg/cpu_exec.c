@@ -166,14 +166,20 @@ static void run_block(tcg_vcpu *v, const tcg_block *b)
     /* Threaded: the first entry runs the whole chain (dispatch.h); block
      * sentinels count their blocks, an early exit is counted here. */
     const tcg_insn *first = b->insns;
-    v->chain_first = first;
     v->chain_left = TCG_CHAIN_BLOCKS;
     v->exit_insn = NULL;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;
     first->fn(v, first);
-    if (v->exit_insn)
-        v->icount += (uint64_t)(v->exit_insn - v->chain_first);
+    if (v->exit_insn) {
+        /* Instructions done in the block the chain stopped in: the ones
+         * before exit_insn, counted back from the block's sentinel (the
+         * only entry with length 0, imm = the block's length). */
+        const tcg_insn *end = v->exit_insn;
+        while (end->len != 0)
+            end++;
+        v->icount += end->imm - (uint64_t)(end - v->exit_insn);
+    }
 }
 
 tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)

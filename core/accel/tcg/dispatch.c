@@ -39,7 +39,6 @@ bool tcg_intr_recheck(tcg_vcpu *v)
 void tcg_block_end(tcg_vcpu *v, const tcg_insn *in)
 {
     v->icount += in->imm;
-    v->exit_insn = NULL;
     if (tcg_chain_must_stop(v))
         return;
     tcg_block *b = tcg_code_lookup_chained(v, tcg_block_of_sentinel(in), tcg_code_pc(v));

@@ -67,7 +67,6 @@ static inline void tcg_chain_enter(tcg_vcpu *v, const tcg_block *b)
 {
     v->chain_left--;
     const tcg_insn *first = b->insns;
-    v->chain_first = first;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;
     first->fn(v, first);
@@ -80,7 +79,6 @@ static inline __attribute__((always_inline)) void tcg_block_follow(tcg_vcpu *v,
                                                                     unsigned slot)
 {
     v->icount += end->imm;
-    v->exit_insn = NULL;
     if (tcg_chain_must_stop(v))
         return;
     tcg_block *b = tcg_block_of_sentinel(end);

@@ -96,8 +96,9 @@ struct tcg_vcpu {
     uint64_t insn_start;          /* RIP of the executing instruction (faults restart here) */
     uint8_t code_size;            /* SZ16/SZ32/SZ64 of the current CS */
     bool exit_block;              /* leave the current block after this instruction */
-    const tcg_insn *exit_insn;    /* where the threaded chain stopped (dispatch.h) */
-    const tcg_insn *chain_first;  /* first instruction of the block being run */
+    /* Where the threaded chain stopped early (dispatch.h): the entry after
+     * the last instruction run; NULL when it stopped at a block end. */
+    const tcg_insn *exit_insn;
     unsigned chain_left;          /* blocks the chain may still enter directly */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
     /* A maskable interrupt may have become deliverable since intr_pending
