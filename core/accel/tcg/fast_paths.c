@@ -209,11 +209,18 @@ FAST_INLINE void store_sib_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
     tcg_lin_write(v, ea64(v, in), 1u << sz, reg_read(v, in->reg, sz, in));
 }
-FAST_INLINE void movx_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+/* MOVZX/MOVSX loads by source (opcode 0F B6/B7/BE/BF), destination size
+ * the instantiated one. */
+FAST_INLINE void movx_load_src(tcg_vcpu *v, const tcg_insn *in, unsigned sz, unsigned src_sz,
+                               bool sign)
 {
-    uint64_t x = tcg_lin_read(v, ea64(v, in), 1u << movx_src_size(in));
-    reg_write(v, in->reg, sz, movx_extend(in, x), in);
+    uint64_t x = tcg_lin_read(v, ea64(v, in), 1u << src_sz);
+    reg_write(v, in->reg, sz, sign ? sign_extend_sz(x, src_sz) : x, in);
 }
+FAST_INLINE void movzb_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ8, false); }
+FAST_INLINE void movzw_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ16, false); }
+FAST_INLINE void movsb_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ8, true); }
+FAST_INLINE void movsw_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ16, true); }
 /* reg = reg <alu op> [mem]. */
 FAST_INLINE void alu_r_mem_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
@@ -238,7 +245,10 @@ SIZED_HANDLERS(load_bd)
 SIZED_HANDLERS(store_bd)
 SIZED_HANDLERS(load_sib)
 SIZED_HANDLERS(store_sib)
-SIZED_HANDLERS(movx_load)
+SIZED_HANDLERS(movzb_load)
+SIZED_HANDLERS(movzw_load)
+SIZED_HANDLERS(movsb_load)
+SIZED_HANDLERS(movsw_load)
 SIZED_HANDLERS(alu_r_mem)
 SIZED_HANDLERS(lea64)
 SIZED_HANDLERS(imul_r_mem)
@@ -376,7 +386,11 @@ static tcg_op_fn fast_path_mem64(const tcg_insn *in, tcg_op_fn fn)
     bool base_disp = in->index == TCG_REG_NONE && in->seg < X86_SEG_FS;
     if (fn == op_mov_r_rm) return (base_disp ? load_bd_by_size : load_sib_by_size)[sz];
     if (fn == op_mov_rm_r) return (base_disp ? store_bd_by_size : store_sib_by_size)[sz];
-    if (fn == op_movx) return movx_load_by_size[sz];
+    if (fn == op_movx) {
+        static const tcg_op_fn *const by_opcode[4] = { movzb_load_by_size, movzw_load_by_size,
+                                                       movsb_load_by_size, movsw_load_by_size };
+        return by_opcode[((in->opcode >> 2) & 2) | (in->opcode & 1)][sz];
+    }
     if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK)) return alu_r_mem_by_size[sz];
     if (fn == op_imul_r_rm) return imul_r_mem_by_size[sz];
     return fn;
@@ -407,7 +421,8 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
     SIZED_LIST(X, shl_ri) SIZED_LIST(X, shr_ri) SIZED_LIST(X, sar_ri)
 #define MOVE_LISTS(X) SIZED_LIST(X, mov_rr) SIZED_LIST(X, movx_rr) SIZED_LIST(X, cmov_rr) \
     SIZED_LIST(X, load_bd) SIZED_LIST(X, store_bd) SIZED_LIST(X, load_sib)                 \
-    SIZED_LIST(X, store_sib) SIZED_LIST(X, movx_load) SIZED_LIST(X, alu_r_mem)             \
+    SIZED_LIST(X, store_sib) SIZED_LIST(X, movzb_load) SIZED_LIST(X, movzw_load) \
+    SIZED_LIST(X, movsb_load) SIZED_LIST(X, movsw_load) SIZED_LIST(X, alu_r_mem)             \
     SIZED_LIST(X, lea64) SIZED_LIST(X, imul_rr) SIZED_LIST(X, imul_rri) SIZED_LIST(X, imul_r_mem)
 #define FAST_PATHS(X) ALU_LISTS(X) MOVE_LISTS(X)
 FAST_PATHS(TCG_DEFINE_THREADED)
