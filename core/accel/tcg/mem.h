@@ -49,6 +49,12 @@ static inline tcg_tlb_entry *tlb_entry(tcg_vcpu *v, uint64_t lin)
     return &v->tlb[v->mmu_idx][(lin >> 12) & (TCG_TLB_SIZE - 1)];
 }
 
+/* The entry's tag for an access kind (ACC_READ, ACC_WRITE, ACC_EXEC). */
+static inline uint64_t tcg_tlb_tag(const tcg_tlb_entry *e, int acc)
+{
+    return acc == ACC_READ ? e->tag_read : acc == ACC_WRITE ? e->tag_write : e->tag_exec;
+}
+
 /* size in bytes: 1, 2, 4 or 8. */
 static inline uint64_t tcg_lin_read(tcg_vcpu *v, uint64_t lin, unsigned size)
 {

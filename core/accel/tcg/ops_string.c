@@ -104,10 +104,10 @@ static uint8_t *string_host(tcg_vcpu *v, uint64_t lin, uint64_t len, int acc)
 {
     uint64_t page = lin & TCG_PAGE_MASK;
     tcg_tlb_entry *e = tlb_entry(v, lin);
-    if ((acc == ACC_WRITE ? e->tag_write : e->tag_read) != page) {
+    if (tcg_tlb_tag(e, acc) != page) {
         uint64_t phys;
         e = tcg_tlb_fill(v, lin, acc, &phys);
-        if (!e || (acc == ACC_WRITE ? e->tag_write : e->tag_read) != page)
+        if (!e || tcg_tlb_tag(e, acc) != page)
             return NULL;
     }
     return (uint8_t *)(uintptr_t)(lin + e->addend);

@@ -109,8 +109,8 @@ struct tcg_vcpu {
     uint8_t mmu_idx;
     uint64_t cr8;                 /* task priority (mirrors the local APIC TPR) */
 
-    tcg_tlb_entry tlb[TCG_MMU_COUNT][TCG_TLB_SIZE];
-    tcg_tlb_entry tlb_victim[TCG_MMU_COUNT][TCG_TLB_VICTIMS];
+    /* Per privilege: TCG_TLB_SIZE direct-mapped entries, then the victims. */
+    tcg_tlb_entry tlb[TCG_MMU_COUNT][TCG_TLB_SIZE + TCG_TLB_VICTIMS];
     unsigned tlb_victim_next;     /* round-robin replacement */
     uint64_t tlb_generation;      /* flat-view generation the TLB was filled under */
     struct tcg_block *jump_cache[TCG_JC_SIZE];

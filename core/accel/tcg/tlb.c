@@ -3,11 +3,10 @@
  * for read, write and execute so one compare on the fast path also checks
  * the permission.  One set per privilege (kernel/user), so CPL changes need
  * no flush.  Each set is direct-mapped with a few victim entries behind it,
- * which the slow path searches before walking the page tables.  Pages holding decoded code get no fast write entry: their
- * writes go through the slow path, which invalidates the decoded code.
+ * which the slow path searches before walking the page tables.  Pages
+ * holding decoded code get no fast write entry: their writes go through the
+ * slow path, which invalidates the decoded code.
  */
-#include <string.h>
-
 #include "accel/tcg/mem.h"
 #include "accel/tcg/code_cache.h"
 #include "accel/tcg/exceptions.h"
@@ -22,19 +21,17 @@ static bool entry_holds(const tcg_tlb_entry *e, uint64_t page)
     return e->tag_read == page || e->tag_write == page || e->tag_exec == page;
 }
 
-static uint64_t entry_tag(const tcg_tlb_entry *e, int acc)
+/* The victim entries of the current privilege's set. */
+static tcg_tlb_entry *tlb_victims(tcg_vcpu *v)
 {
-    return acc == ACC_READ ? e->tag_read : acc == ACC_WRITE ? e->tag_write : e->tag_exec;
+    return &v->tlb[v->mmu_idx][TCG_TLB_SIZE];
 }
 
 void tcg_tlb_flush(tcg_vcpu *v)
 {
-    for (unsigned m = 0; m < TCG_MMU_COUNT; m++) {
-        for (unsigned i = 0; i < TCG_TLB_SIZE; i++)
+    for (unsigned m = 0; m < TCG_MMU_COUNT; m++)
+        for (unsigned i = 0; i < TCG_TLB_SIZE + TCG_TLB_VICTIMS; i++)
             tlb_entry_clear(&v->tlb[m][i]);
-        for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++)
-            tlb_entry_clear(&v->tlb_victim[m][i]);
-    }
     /* The jump cache needs no flush: its entries are checked against the
      * TLB's physical page (tcg_block_matches). */
 }
@@ -46,31 +43,27 @@ void tcg_tlb_flush_page(tcg_vcpu *v, uint64_t lin)
         tcg_tlb_entry *e = &v->tlb[m][(lin >> 12) & (TCG_TLB_SIZE - 1)];
         if (entry_holds(e, page))
             tlb_entry_clear(e);
-        for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++)
-            if (entry_holds(&v->tlb_victim[m][i], page))
-                tlb_entry_clear(&v->tlb_victim[m][i]);
+        for (unsigned i = TCG_TLB_SIZE; i < TCG_TLB_SIZE + TCG_TLB_VICTIMS; i++)
+            if (entry_holds(&v->tlb[m][i], page))
+                tlb_entry_clear(&v->tlb[m][i]);
     }
 }
 
 void tcg_tlb_protect_phys_page(tcg_vcpu *v, uint64_t phys_page)
 {
-    for (unsigned m = 0; m < TCG_MMU_COUNT; m++) {
-        for (unsigned i = 0; i < TCG_TLB_SIZE; i++)
+    for (unsigned m = 0; m < TCG_MMU_COUNT; m++)
+        for (unsigned i = 0; i < TCG_TLB_SIZE + TCG_TLB_VICTIMS; i++)
             if (v->tlb[m][i].phys_page == phys_page)
                 v->tlb[m][i].tag_write = TCG_TLB_INVALID;
-        for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++)
-            if (v->tlb_victim[m][i].phys_page == phys_page)
-                v->tlb_victim[m][i].tag_write = TCG_TLB_INVALID;
-    }
 }
 
 /* The page evicted from e by a conflicting one may still be among the
  * victims: swap it back into e.  Returns e, or NULL on a real miss. */
 static tcg_tlb_entry *victim_swap_in(tcg_vcpu *v, tcg_tlb_entry *e, uint64_t page, int acc)
 {
-    tcg_tlb_entry *victims = v->tlb_victim[v->mmu_idx];
+    tcg_tlb_entry *victims = tlb_victims(v);
     for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++) {
-        if (entry_tag(&victims[i], acc) == page) {
+        if (tcg_tlb_tag(&victims[i], acc) == page) {
             tcg_tlb_entry evicted = *e;
             *e = victims[i];
             victims[i] = evicted;
@@ -84,7 +77,7 @@ static tcg_tlb_entry *victim_swap_in(tcg_vcpu *v, tcg_tlb_entry *e, uint64_t pag
  * victim copies of `page` go (the walk below decides its permissions). */
 static void victim_evict(tcg_vcpu *v, tcg_tlb_entry *e, uint64_t page)
 {
-    tcg_tlb_entry *victims = v->tlb_victim[v->mmu_idx];
+    tcg_tlb_entry *victims = tlb_victims(v);
     for (unsigned i = 0; i < TCG_TLB_VICTIMS; i++)
         if (entry_holds(&victims[i], page))
             tlb_entry_clear(&victims[i]);
