@@ -129,14 +129,10 @@ void tcg_code_collect_slow(tcg_machine *m)
 
 tcg_block *tcg_block_link_slow(tcg_vcpu *v, tcg_block *b, unsigned slot)
 {
+    /* The chained lookup also drops stale links (chain_epoch). */
     tcg_block *n = tcg_code_lookup_chained(v, b, tcg_code_pc(v));
-    if (!n || !(b->link_ok & (1u << slot)) || !n->cached)
-        return n;
-    if (b->link_epoch != v->mach->code_epoch) {
-        b->link[0] = b->link[1] = NULL;
-        b->link_epoch = v->mach->code_epoch;
-    }
-    b->link[slot] = n;
+    if (n && (b->link_ok & (1u << slot)) && n->cached)
+        b->link[slot] = n;
     return n;
 }
 
@@ -209,7 +205,6 @@ static tcg_block *block_translate(tcg_vcpu *v, uint64_t lin, uint64_t phys, bool
     b->chain_next[0] = b->chain_next[1] = NULL;
     b->chain_epoch = v->mach->code_epoch;
     b->link[0] = b->link[1] = NULL;
-    b->link_epoch = v->mach->code_epoch;
     b->code_size = v->code_size;
     block_plan_links(b, &buf[n - 1], tcg_insn_ends_block(&buf[n - 1]), lin, f.lin);
     b->key = phys | ((uint64_t)v->code_size << 60);

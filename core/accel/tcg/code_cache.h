@@ -34,10 +34,9 @@ typedef struct tcg_block {
     /* Static successors: [0] the fall-through, [1] the branch target of a
      * direct JMP/CALL/Jcc, recorded on first use when link_ok allows (the
      * target lies on the block's first page, so it is the same physical code
-     * under every mapping that reaches this block) and trusted while
-     * link_epoch equals code_epoch. */
+     * under every mapping that reaches this block); trusted, like
+     * chain_next, while chain_epoch equals code_epoch. */
     struct tcg_block *link[2];
-    uint64_t link_epoch;
     uint8_t link_ok;           /* bit k: slot k may be linked */
     tcg_insn insns[];
 } tcg_block;
@@ -92,6 +91,7 @@ static inline tcg_block *tcg_code_lookup_chained(tcg_vcpu *v, tcg_block *b, uint
 {
     if (__builtin_expect(b->chain_epoch != v->mach->code_epoch, 0)) {
         b->chain_next[0] = b->chain_next[1] = NULL;
+        b->link[0] = b->link[1] = NULL;
         b->chain_epoch = v->mach->code_epoch;
     }
     for (unsigned i = 0; i < 2; i++) {

@@ -85,7 +85,7 @@ static inline __attribute__((always_inline)) void tcg_block_follow(tcg_vcpu *v,
     tcg_block *n = b->link[slot];
     /* No n->valid test: an invalidated block sets code_garbage, which stops
      * the chain above until the collection bumps code_epoch. */
-    if (__builtin_expect(!n || b->link_epoch != v->mach->code_epoch, 0)) {
+    if (__builtin_expect(!n || b->chain_epoch != v->mach->code_epoch, 0)) {
         n = tcg_block_link_slow(v, b, slot);
         if (!n)
             return;
