@@ -72,7 +72,6 @@ void tcg_vcpu_state_changed(tcg_vcpu *v)
     v->cc_op = CC_OP_EFLAGS;
     v->cc_src1 = v->s.rflags & X86_FLAGS_ARITH;
     v->s.rflags |= X86_FLAG_FIXED1;
-    v->intr_check = true;
     tcg_tlb_flush(v);
     tcg_update_mode(v);
     v->tlb_generation = v->mach->phys->generation ?
@@ -81,7 +80,6 @@ void tcg_vcpu_state_changed(tcg_vcpu *v)
 
 void tcg_vcpu_kick(tcg_vcpu *v)
 {
-    v->intr_check = true;
     v->exit_request = true;
 }
 
@@ -101,8 +99,11 @@ static void check_memory_generation(tcg_vcpu *v)
     tcg_code_flush_all(m);
 }
 
-/* INIT, SIPI, NMI and maskable interrupts, between blocks. */
-static void check_interrupts(tcg_vcpu *v)
+/* INIT, SIPI, NMI and maskable interrupts, between blocks.  Returns true
+ * when an event may still be waiting (a SIPI behind its INIT, or anything
+ * held back by an interrupt shadow): the next run_block then stops after
+ * one block, since chains do not look for events themselves. */
+static bool check_interrupts(tcg_vcpu *v)
 {
     uint32_t pending = v->s.pending;
     if (pending & X86_PENDING_INIT) {
@@ -112,7 +113,7 @@ static void check_interrupts(tcg_vcpu *v)
         mm_x86_cpu_init_signal(&v->s);
         v->s.pending |= sipi;
         tcg_vcpu_state_changed(v);
-        return;
+        return sipi != 0;
     }
     if (pending & X86_PENDING_SIPI) {
         v->s.pending &= ~(uint32_t)X86_PENDING_SIPI;
@@ -125,29 +126,31 @@ static void check_interrupts(tcg_vcpu *v)
             v->s.rip = 0;
             tcg_update_mode(v);
         }
-        return;
+        return false;
     }
     if (v->s.wait_for_sipi)
-        return;
+        return false;
     if (v->s.rip == v->irq_shadow_rip) {
         v->irq_shadow_rip = ~0ull;   /* the shadow covers exactly one instruction */
-        return;
+        return true;
     }
     v->irq_shadow_rip = ~0ull;
     v->insn_start = v->s.rip;
     if (pending & X86_PENDING_NMI) {
         v->s.pending &= ~(uint32_t)X86_PENDING_NMI;
         tcg_deliver_event(v, X86_EXC_NMI, EVT_EXTERNAL, false, 0);
-        return;
+        return false;
     }
     if ((v->s.rflags & X86_FLAG_IF) && v->intr_pending && v->intr_pending(v->intr_opaque)) {
         int vector = v->intr_ack(v->intr_opaque);
         if (vector >= 0)
             tcg_deliver_event(v, vector, EVT_EXTERNAL, false, 0);
     }
+    return false;
 }
 
-static void run_block(tcg_vcpu *v, const tcg_block *b)
+/* Runs block b and up to chain_blocks more chained behind it. */
+static void run_block(tcg_vcpu *v, const tcg_block *b, unsigned chain_blocks)
 {
     v->exit_block = false;
     if (__builtin_expect(tcg_trace_enabled, 0)) {
@@ -166,7 +169,7 @@ static void run_block(tcg_vcpu *v, const tcg_block *b)
     /* Threaded: the first entry runs the whole chain (dispatch.h); block
      * sentinels count their blocks, an early exit is counted here. */
     const tcg_insn *first = b->insns;
-    v->chain_left = TCG_CHAIN_BLOCKS;
+    v->chain_left = chain_blocks;
     v->exit_insn = NULL;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;
@@ -202,13 +205,14 @@ tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
             return v->shutdown ? TCG_EXIT_SHUTDOWN : TCG_EXIT_REQUEST;
         }
         tcg_code_collect(v->mach);
+        bool event_held = false;
         if (v->s.pending || (v->intr_pending && (v->s.rflags & X86_FLAG_IF)))
-            check_interrupts(v);
+            event_held = check_interrupts(v);
         if (v->s.halted)
             return TCG_EXIT_HALTED;
         v->insn_start = v->s.rip;
         const tcg_block *b = tcg_code_lookup(v);
-        run_block(v, b);
+        run_block(v, b, event_held ? 0 : TCG_CHAIN_BLOCKS);
     }
     return TCG_EXIT_BUDGET;
 }

@@ -23,16 +23,6 @@ static void thr_generic(tcg_vcpu *v, const tcg_insn *in)
     TCG_THREADED_TAIL(v, in);
 }
 
-/* IF is set and a kick came since the last look: asks the source, and
- * remembers a "no" until the next kick. */
-bool tcg_intr_recheck(tcg_vcpu *v)
-{
-    if (v->intr_pending && v->intr_pending(v->intr_opaque))
-        return true;
-    v->intr_check = false;
-    return false;
-}
-
 /* The sentinel: counts the finished block and, unless the run loop must
  * look (tcg_chain_must_stop), enters the next block straight from the
  * block's chain slots or the jump cache. */

@@ -50,16 +50,16 @@ void tcg_block_end(tcg_vcpu *v, const tcg_insn *in);
 void tcg_block_end_linked(tcg_vcpu *v, const tcg_insn *in);
 
 /* Whether the chain must return to the run loop at a block end instead of
- * entering the next block: a kick, the budget, freed code, INIT/SIPI/NMI, or
- * a deliverable interrupt (relying on kicks alone left a -smp 2 Linux guest
- * spinning in CPU bring-up).  The chain length is bounded because builds
- * without tail calls (debug, sanitizers) grow the stack with it. */
-bool tcg_intr_recheck(tcg_vcpu *v);
+ * entering the next block: a kick or the budget.  Nothing else needs a test
+ * here, so each block end pays three: every source of an interrupt or of
+ * INIT/SIPI/NMI kicks (exit_request); an instruction that sets IF ends the
+ * chain itself (tcg_set_rflags, STI); freeing code sets exit_block on every
+ * vCPU; and an event the run loop had to hold back (interrupt shadow) lets
+ * its run_block enter no second block.  The chain length is bounded because
+ * builds without tail calls (debug, sanitizers) grow the stack with it. */
 static inline bool tcg_chain_must_stop(tcg_vcpu *v)
 {
-    return v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit ||
-           v->mach->code_garbage || v->s.pending ||
-           ((v->s.rflags & X86_FLAG_IF) && v->intr_check && tcg_intr_recheck(v));
+    return v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit;
 }
 
 /* Enters block b's first instruction from a block end. */
@@ -83,8 +83,9 @@ static inline __attribute__((always_inline)) void tcg_block_follow(tcg_vcpu *v,
         return;
     tcg_block *b = tcg_block_of_sentinel(end);
     tcg_block *n = b->link[slot];
-    /* No n->valid test: an invalidated block sets code_garbage, which stops
-     * the chain above until the collection bumps code_epoch. */
+    /* No n->valid test: invalidating a block stops every vCPU's chain at
+     * the next instruction (exit_block), and the run loop's collection bumps
+     * code_epoch before any chain runs again. */
     if (__builtin_expect(!n || b->chain_epoch != v->mach->code_epoch, 0)) {
         n = tcg_block_link_slow(v, b, slot);
         if (!n)

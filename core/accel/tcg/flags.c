@@ -170,5 +170,10 @@ void tcg_set_rflags(tcg_vcpu *v, uint64_t value, uint64_t mask)
         cc_set_eflags(v, (cur & ~arith_mask) | (value & arith_mask));
     }
     uint64_t other = mask & ~(uint64_t)X86_FLAGS_ARITH;
-    v->s.rflags = (v->s.rflags & ~other) | (value & other) | X86_FLAG_FIXED1;
+    uint64_t old = v->s.rflags;
+    v->s.rflags = (old & ~other) | (value & other) | X86_FLAG_FIXED1;
+    /* IF set (POPF, IRET, SYSRET): back to the run loop, which delivers
+     * an interrupt that waited; block ends do not look for one. */
+    if (v->s.rflags & ~old & X86_FLAG_IF)
+        v->exit_block = true;
 }

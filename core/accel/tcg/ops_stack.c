@@ -69,10 +69,7 @@ void op_popf(tcg_vcpu *v, const tcg_insn *in)
         mask |= X86_FLAG_IOPL;
     if (in->opsize == SZ16)
         mask &= 0xffff;
-    bool if_was_clear = !(v->s.rflags & X86_FLAG_IF);
-    tcg_set_rflags(v, val, mask);
-    if (if_was_clear && (v->s.rflags & X86_FLAG_IF))
-        v->exit_block = true;   /* let a pending interrupt in */
+    tcg_set_rflags(v, val, mask);   /* ends the block when it sets IF */
 }
 
 void op_pusha(tcg_vcpu *v, const tcg_insn *in)

@@ -101,10 +101,6 @@ struct tcg_vcpu {
     const tcg_insn *exit_insn;
     unsigned chain_left;          /* blocks the chain may still enter directly */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
-    /* A maskable interrupt may have become deliverable since intr_pending
-     * last said no: set by every kick (the APIC and the PIC kick on any
-     * change that can raise one), cleared by a block end that finds none. */
-    bool intr_check;
     uint64_t irq_shadow_rip;      /* no interrupt before the instruction here (STI, MOV SS) */
     uint8_t mmu_idx;
     uint64_t cr8;                 /* task priority (mirrors the local APIC TPR) */
