@@ -59,14 +59,17 @@ diff_snippets:
     SNIP cmp64, 0, K_ANY, cmp %rbx, %rax
     SNIP cmp8, 0, K_ANY, cmp %bl, %al
     /* CMP/TEST/SUB + Jcc ending a block run as one fused entry. */
-.macro FUSED_JCC name, jcc, flagop:vararg
-    SNIP_BEGIN \name, 0, K_ANY
+.macro FUSED_JCC_K name, kind, jcc, flagop:vararg
+    SNIP_BEGIN \name, 0, \kind
     xor %r8d, %r8d
     \flagop
     \jcc 1f
     mov $1, %r8d
 1:
     SNIP_END \name
+.endm
+.macro FUSED_JCC name, jcc, flagop:vararg
+    FUSED_JCC_K \name, K_ANY, \jcc, \flagop
 .endm
     FUSED_JCC fused_cmp32_jl, jl, cmp %ebx, %eax
     FUSED_JCC fused_cmp64_jbe, jbe, cmp %rbx, %rax
@@ -80,6 +83,18 @@ diff_snippets:
     FUSED_JCC fused_cmp8_jge, jge, cmp %bl, %al
     FUSED_JCC fused_test8_jns, jns, test $0x40, %ah
     FUSED_JCC fused_cmp8_jle, jle, cmp $0x7f, %cl
+    /* ... and with a memory operand (the compare may fault, the Jcc not). */
+    FUSED_JCC_K fused_cmprm32_jb, K_MEM, jb, cmp 4(%rdi), %eax
+    FUSED_JCC_K fused_cmprm64_jle, K_MEM, jle, cmp 8(%rsi), %rbx
+    FUSED_JCC_K fused_cmpmr32_jae, K_MEM, jae, cmp %eax, 12(%rdi)
+    FUSED_JCC_K fused_cmpmr64_jg, K_MEM, jg, cmp %rdx, 16(%rsi)
+    FUSED_JCC_K fused_cmpmi8_je, K_MEM, je, cmpb $0x40, 3(%rdi)
+    FUSED_JCC_K fused_cmpmi8_jl, K_MEM, jl, cmpb $-3, 5(%rsi)
+    FUSED_JCC_K fused_cmpmi32_ja, K_MEM, ja, cmpl $0x1000, (%rdi,%rcx,4)
+    FUSED_JCC_K fused_cmpmi64_jne, K_MEM, jne, cmpq $0, 24(%rdi)
+    FUSED_JCC_K fused_cmpmi64_js, K_MEM, js, cmpq $-7, 32(%rsi)
+    FUSED_JCC_K fused_testmi8_jnz, K_MEM, jnz, testb $1, 2(%rsi)
+    FUSED_JCC_K fused_testmi32_jp, K_MEM, jp, testl $0x80000001, 8(%rdi)
     /* The reg <- r/m encodings (02/03/0A/2B/3B/8A/8B with ModRM.mod 3): the
      * fast paths swap their operands into the r/m <- reg form. */
     SNIP add8h_load, 0, K_ANY, {load} add %bh, %ah
@@ -116,6 +131,23 @@ diff_snippets:
     SNIP cmpxchg16b, (CF|PF|AF|SF|OF), K_MEM, lock cmpxchg16b 64(%rdi)
     SNIP xchgmem, 0, K_MEM, xchg %rcx, 48(%rdi)
     SNIP adcmem8, 0, K_MEM, adc 3(%rsi), %bl
+    SNIP sbbmem32, 0, K_MEM, sbb 4(%rdi), %eax
+    SNIP addload64, 0, K_MEM, add 8(%rdi), %rax
+    SNIP subload32, 0, K_MEM, sub 4(%rsi), %ecx
+    SNIP andload8h, AF, K_MEM, and 1(%rdi), %ah
+    SNIP orload16, AF, K_MEM, or 12(%rdi), %bx
+    SNIP xorload64, AF, K_MEM, xor 16(%rdi,%rcx,8), %r9
+    SNIP cmpload8, 0, K_MEM, cmp 7(%rsi), %dl
+    SNIP testmem64, AF, K_MEM, test %rax, 8(%rdi)
+    SNIP cmpmr16, 0, K_MEM, cmp %bx, 6(%rdi)
+    SNIP cmpmi16, 0, K_MEM, cmpw $0x7fff, 10(%rsi)
+    SNIP testmi64, AF, K_MEM, testq $-2, 8(%rsi)
+    SNIP_BEGIN storeimm, 0, K_MEM
+    movq $-5, 8(%rdi)
+    movl $0x12345678, 16(%rsi)
+    movw $7, 2(%rdi,%rcx,2)
+    movb $0x80, 3(%rdi)
+    SNIP_END storeimm
     SNIP sibaddr, 0, K_MEM, lea 0x12(%rdi,%rcx,8), %rax
     SNIP lea32, 0, K_ANY, lea -7(%ebx,%edx,4), %eax
     SNIP lea16, 0, K_ANY, lea 3(%ebx,%edx,2), %ax
@@ -128,6 +160,9 @@ diff_snippets:
     SNIP sar32cl, (OF|AF), K_ANY, sar %cl, %eax
     SNIP sar8cl, (OF|AF|CF), K_ANY, sar %cl, %al
     SNIP shl1, AF, K_ANY, shl $1, %rax
+    SNIP sar1r32, AF, K_ANY, sar $1, %ecx
+    SNIP shr1b, AF, K_ANY, shr $1, %bl
+    SNIP shl1h, AF, K_ANY, shl $1, %ah
     SNIP shr1, AF, K_ANY, shr $1, %eax
     SNIP sar1, AF, K_ANY, sar $1, %ax
     SNIP shlimm, (OF|AF), K_ANY, shl $13, %rax
@@ -204,6 +239,20 @@ diff_snippets:
     SNIP movsx8, 0, K_ANY, movsbq %bl, %rax
     SNIP movsx16, 0, K_ANY, movswl %bx, %eax
     SNIP movsxd, 0, K_ANY, movslq %ebx, %rax
+    SNIP movsxdmem, 0, K_MEM, movslq 4(%rsi), %rax
+    SNIP_BEGIN movimm, 0, K_ANY
+    mov $0x12345678, %eax
+    mov $-1, %r9
+    movb $0x7f, %ah
+    movw $0x1234, %bx
+    mov $5, %r10d
+    SNIP_END movimm
+    SNIP_BEGIN pushpop_r64, 0, K_ANY
+    push %rbx
+    push %r12
+    pop %rcx
+    pop %r9
+    SNIP_END pushpop_r64
     SNIP_BEGIN movsib, 0, K_MEM
     movl 8(%rdi,%rcx,4), %eax
     movw %bx, 2(%rdi,%rcx,2)

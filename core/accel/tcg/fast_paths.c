@@ -128,6 +128,18 @@ SIZED_HANDLERS(dec_r)
     SIZED_HANDLERS(name##_ri)
 SHIFT_RI_OPS(DEFINE_SHIFT_RI)
 
+/* SHL/SHR/SAR of a register by CL: a zero count leaves the flags alone but
+ * still writes the register (a 32-bit one loses bits 63:32). */
+#define DEFINE_SHIFT_RCL(name, op)                                                   \
+    FAST_INLINE void name##_rcl_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)   \
+    {                                                                                \
+        unsigned count = (unsigned)v->s.regs[X86_R_CX] & (sz == SZ64 ? 0x3f : 0x1f); \
+        uint64_t a = reg_read(v, in->rm, sz, in);                                    \
+        reg_write(v, in->rm, sz, count ? shift_plain(v, op, sz, a, count) : a, in);  \
+    }                                                                                \
+    SIZED_HANDLERS(name##_rcl)
+SHIFT_RI_OPS(DEFINE_SHIFT_RCL)
+
 /* IMUL reg, reg and IMUL reg, reg, imm. */
 FAST_INLINE void imul_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
@@ -166,6 +178,20 @@ FAST_INLINE void movx_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
     reg_write(v, in->reg, sz, movx_extend(in, x), in);
 }
 SIZED_HANDLERS(movx_rr)
+
+/* MOV reg, imm (B0-BF, and C6/C7 with a register operand). */
+FAST_INLINE void mov_ri_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    reg_write(v, in->rm, sz, in->imm, in);
+}
+SIZED_HANDLERS(mov_ri)
+
+/* MOVSXD reg, reg32. */
+FAST_INLINE void movsxd_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    reg_write(v, in->reg, sz, sign_extend_sz(reg_read(v, in->rm, SZ32, in), SZ32), in);
+}
+SIZED_HANDLERS(movsxd_rr)
 
 FAST_INLINE void cmov_rr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
@@ -221,7 +247,58 @@ FAST_INLINE void movzb_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) {
 FAST_INLINE void movzw_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ16, false); }
 FAST_INLINE void movsb_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ8, true); }
 FAST_INLINE void movsw_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz) { movx_load_src(v, in, sz, SZ16, true); }
-/* reg = reg <alu op> [mem]. */
+/* MOV [mem], imm. */
+FAST_INLINE void store_imm_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    tcg_lin_write(v, ea64(v, in), 1u << sz, in->imm);
+}
+FAST_INLINE void movsxd_load_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    reg_write(v, in->reg, sz, sign_extend_sz(tcg_lin_read(v, ea64(v, in), 4), SZ32), in);
+}
+/* reg <op>= [mem] without the ALU switch (TEST reg, [mem] is TEST [mem],
+ * reg: the same flags either way round). */
+#define DEFINE_ALU_LOAD(name, expr, ccop, writes)                                  \
+    FAST_INLINE void name##_rm_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)  \
+    {                                                                              \
+        uint64_t m = size_mask(sz);                                                \
+        uint64_t a = reg_read(v, in->reg, sz, in);                                 \
+        uint64_t b = tcg_lin_read(v, ea64(v, in), 1u << sz);                       \
+        uint64_t res = (expr) & m;                                                 \
+        cc_set(v, ccop, sz, a, b, res);                                            \
+        if (writes)                                                                \
+            reg_write(v, in->reg, sz, res, in);                                    \
+    }                                                                              \
+    SIZED_HANDLERS(name##_rm)
+ALU_OPS(DEFINE_ALU_LOAD)
+/* CMP/TEST with the memory operand first: [mem] - reg, [mem] - imm, [mem] & imm. */
+FAST_INLINE void compare_mem(tcg_vcpu *v, const tcg_insn *in, unsigned sz, uint64_t b,
+                             bool test)
+{
+    uint64_t m = size_mask(sz);
+    uint64_t a = tcg_lin_read(v, ea64(v, in), 1u << sz);
+    b &= m;
+    if (test)
+        cc_set(v, CC_OP_LOGIC, sz, a, b, a & b);
+    else
+        cc_set(v, CC_OP_SUB, sz, a, b, (a - b) & m);
+}
+FAST_INLINE void cmp_mr_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    compare_mem(v, in, sz, reg_read(v, in->reg, sz, in), false);
+}
+FAST_INLINE void cmp_mi_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    compare_mem(v, in, sz, in->imm, false);
+}
+FAST_INLINE void test_mi_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
+{
+    compare_mem(v, in, sz, in->imm, true);
+}
+SIZED_HANDLERS(cmp_mr)
+SIZED_HANDLERS(cmp_mi)
+SIZED_HANDLERS(test_mi)
+/* reg = reg <alu op> [mem], the other operations (ADC, SBB). */
 FAST_INLINE void alu_r_mem_body(tcg_vcpu *v, const tcg_insn *in, unsigned sz)
 {
     alu_reg(v, in, in->reg, tcg_lin_read(v, ea64(v, in), 1u << sz), sz);
@@ -252,6 +329,25 @@ SIZED_HANDLERS(movsw_load)
 SIZED_HANDLERS(alu_r_mem)
 SIZED_HANDLERS(lea64)
 SIZED_HANDLERS(imul_r_mem)
+SIZED_HANDLERS(store_imm)
+SIZED_HANDLERS(movsxd_load)
+
+/* PUSH/POP reg in 64-bit code with a 64-bit operand: no SS base, limit or
+ * stack-size mask.  The store comes first, so a fault leaves RSP as it was;
+ * POP RSP ends with the popped value. */
+static void push_r64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t sp = v->s.regs[X86_R_SP] - 8;
+    tcg_lin_write(v, sp, 8, v->s.regs[in->rm]);
+    v->s.regs[X86_R_SP] = sp;
+}
+static void pop_r64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t sp = v->s.regs[X86_R_SP];
+    uint64_t val = tcg_lin_read(v, sp, 8);
+    v->s.regs[X86_R_SP] = sp + 8;
+    v->s.regs[in->rm] = val;
+}
 
 /* ---- Jcc, one handler per condition ---- */
 
@@ -284,13 +380,25 @@ JCC_CONDS(DEFINE_JCC)
 #define JCC_FN(cond) jcc_##cond,
 static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
 
+/* SETcc of a byte register, one handler per condition. */
+#define DEFINE_SETCC(cond)                                                          \
+    static void setcc_r_##cond(tcg_vcpu *v, const tcg_insn *in)                     \
+    {                                                                               \
+        reg_write(v, in->rm, SZ8, cc_test(v, cond), in);                            \
+    }
+JCC_CONDS(DEFINE_SETCC)
+#define SETCC_FN(cond) setcc_r_##cond,
+static const tcg_op_fn setcc_r_by_cond[16] = { JCC_CONDS(SETCC_FN) };
+
 /* ---- CMP/TEST + Jcc ending a block, fused ---- */
 
 /* The flag-setting instruction, then the Jcc after it, in one threaded
  * entry: no dispatch between them, and with the flag operation, size and
  * condition all constants the compiler evaluates the condition straight
  * from the operands (the lazy record is still stored for later readers).
- * The Jcc cannot fault, so nothing is lost by not stopping in between. */
+ * The Jcc cannot fault, so nothing is lost by not stopping in between; a
+ * memory operand can, but only in the first instruction, before any state
+ * changed, with RIP and insn_start still at it. */
 #define DEFINE_FUSED_JCC(form, sz, cond)                                             \
     static void thr_##form##_##sz##_jcc##cond(tcg_vcpu *v, const tcg_insn *in)      \
     {                                                                                \
@@ -303,7 +411,9 @@ static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
     }
 #define FUSED_FORMS(X) X(cmp_rr, 32) X(cmp_rr, 64) X(cmp_ri, 32) X(cmp_ri, 64) \
     X(test_rr, 32) X(test_rr, 64) X(test_ri, 32) X(test_ri, 64) X(sub_ri, 32) X(sub_ri, 64) \
-    X(cmp_rr, 8) X(test_rr, 8) X(cmp_ri, 8) X(test_ri, 8)
+    X(cmp_rr, 8) X(test_rr, 8) X(cmp_ri, 8) X(test_ri, 8) \
+    X(cmp_rm, 32) X(cmp_rm, 64) X(cmp_mr, 32) X(cmp_mr, 64) X(cmp_mi, 8) X(cmp_mi, 32) \
+    X(cmp_mi, 64) X(test_mi, 8) X(test_mi, 32)
 #define DEFINE_FUSED_CONDS(form, sz) \
     DEFINE_FUSED_JCC(form, sz, 0) DEFINE_FUSED_JCC(form, sz, 1) DEFINE_FUSED_JCC(form, sz, 2) \
     DEFINE_FUSED_JCC(form, sz, 3) DEFINE_FUSED_JCC(form, sz, 4) DEFINE_FUSED_JCC(form, sz, 5) \
@@ -355,6 +465,10 @@ static tcg_op_fn fast_path_reg(tcg_insn *in, tcg_op_fn fn)
                                                      [SH_SAL] = shl_ri_by_size,
                                                      [SH_SHR] = shr_ri_by_size,
                                                      [SH_SAR] = sar_ri_by_size };
+    static const tcg_op_fn *const shift_cl_by_op[8] = { [SH_SHL] = shl_rcl_by_size,
+                                                        [SH_SAL] = shl_rcl_by_size,
+                                                        [SH_SHR] = shr_rcl_by_size,
+                                                        [SH_SAR] = sar_rcl_by_size };
     unsigned sz = in->opsize & 3;
     if (fn == op_alu_r_rm || fn == op_mov_r_rm) {
         /* reg <- rm: swapped, it is the rm <- reg form. */
@@ -376,6 +490,15 @@ static tcg_op_fn fast_path_reg(tcg_insn *in, tcg_op_fn fn)
     if (fn == op_imul_r_rm_imm) return imul_rri_by_size[sz];
     if (fn == op_shift_imm && (in->imm & (sz == SZ64 ? 0x3f : 0x1f)) && shift_by_op[in->sub & 7])
         return shift_by_op[in->sub & 7][sz];
+    if (fn == op_shift_1 && shift_by_op[in->sub & 7]) {
+        in->imm = 1;   /* the by-immediate handler with a count of 1 */
+        return shift_by_op[in->sub & 7][sz];
+    }
+    if (fn == op_shift_cl && shift_cl_by_op[in->sub & 7])
+        return shift_cl_by_op[in->sub & 7][sz];
+    if (fn == op_mov_rm_imm) return mov_ri_by_size[sz];
+    if (fn == op_movsxd) return movsxd_rr_by_size[sz];
+    if (fn == op_setcc) return setcc_r_by_cond[in->opcode & 0xf];
     return fn;
 }
 
@@ -391,7 +514,16 @@ static tcg_op_fn fast_path_mem64(const tcg_insn *in, tcg_op_fn fn)
                                                        movsb_load_by_size, movsw_load_by_size };
         return by_opcode[((in->opcode >> 2) & 2) | (in->opcode & 1)][sz];
     }
-    if (fn == op_alu_r_rm && !(in->prefix & PFX_LOCK)) return alu_r_mem_by_size[sz];
+    static const tcg_op_fn *const rm_by_op[8] = { add_rm_by_size, or_rm_by_size, alu_r_mem_by_size,
+                                                  alu_r_mem_by_size, and_rm_by_size,
+                                                  sub_rm_by_size, xor_rm_by_size, cmp_rm_by_size };
+    if (fn == op_alu_r_rm) return rm_by_op[in->sub & 7][sz];
+    if (fn == op_alu_rm_r && (in->sub & 7) == ALU_CMP) return cmp_mr_by_size[sz];
+    if (fn == op_alu_rm_imm && (in->sub & 7) == ALU_CMP) return cmp_mi_by_size[sz];
+    if (fn == op_test_rm_r) return test_rm_by_size[sz];
+    if (fn == op_test_rm_imm) return test_mi_by_size[sz];
+    if (fn == op_mov_rm_imm) return store_imm_by_size[sz];
+    if (fn == op_movsxd) return movsxd_load_by_size[sz];
     if (fn == op_imul_r_rm) return imul_r_mem_by_size[sz];
     return fn;
 }
@@ -401,13 +533,17 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
     tcg_op_fn fn = in->fn;
     if (fn == op_jcc)
         return jcc_by_cond[in->opcode & 0xf];
+    if (fn == op_mov_r_imm)
+        return mov_ri_by_size[in->opsize & 3];
+    if ((fn == op_push_r || fn == op_pop_r) && code_size == SZ64 && in->opsize == SZ64)
+        return fn == op_push_r ? push_r64 : pop_r64;
     if (in->mod == 3 && !(in->prefix & PFX_LOCK))
         return fast_path_reg(in, fn);
     if (code_size != SZ64 || in->adsize != SZ64)
         return fn;
     if (fn == op_lea)
         return lea64_by_size[in->opsize & 3];
-    if (in->base < 16)
+    if (in->base < 16 && !(in->prefix & PFX_LOCK))
         return fast_path_mem64(in, fn);
     return fn;
 }
@@ -418,12 +554,21 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
     SIZED_LIST(X, and_rr) SIZED_LIST(X, and_ri) SIZED_LIST(X, sub_rr) SIZED_LIST(X, sub_ri) \
     SIZED_LIST(X, xor_rr) SIZED_LIST(X, xor_ri) SIZED_LIST(X, cmp_rr) SIZED_LIST(X, cmp_ri) \
     SIZED_LIST(X, test_rr) SIZED_LIST(X, test_ri) SIZED_LIST(X, inc_r) SIZED_LIST(X, dec_r) \
-    SIZED_LIST(X, shl_ri) SIZED_LIST(X, shr_ri) SIZED_LIST(X, sar_ri)
+    SIZED_LIST(X, shl_ri) SIZED_LIST(X, shr_ri) SIZED_LIST(X, sar_ri)                    \
+    SIZED_LIST(X, shl_rcl) SIZED_LIST(X, shr_rcl) SIZED_LIST(X, sar_rcl)                 \
+    SIZED_LIST(X, add_rm) SIZED_LIST(X, or_rm) SIZED_LIST(X, and_rm) SIZED_LIST(X, sub_rm) \
+    SIZED_LIST(X, xor_rm) SIZED_LIST(X, cmp_rm) SIZED_LIST(X, test_rm)                   \
+    SIZED_LIST(X, cmp_mr) SIZED_LIST(X, cmp_mi) SIZED_LIST(X, test_mi)
 #define MOVE_LISTS(X) SIZED_LIST(X, mov_rr) SIZED_LIST(X, movx_rr) SIZED_LIST(X, cmov_rr) \
     SIZED_LIST(X, load_bd) SIZED_LIST(X, store_bd) SIZED_LIST(X, load_sib)                 \
     SIZED_LIST(X, store_sib) SIZED_LIST(X, movzb_load) SIZED_LIST(X, movzw_load) \
     SIZED_LIST(X, movsb_load) SIZED_LIST(X, movsw_load) SIZED_LIST(X, alu_r_mem)             \
-    SIZED_LIST(X, lea64) SIZED_LIST(X, imul_rr) SIZED_LIST(X, imul_rri) SIZED_LIST(X, imul_r_mem)
+    SIZED_LIST(X, lea64) SIZED_LIST(X, imul_rr) SIZED_LIST(X, imul_rri) SIZED_LIST(X, imul_r_mem) \
+    SIZED_LIST(X, mov_ri) SIZED_LIST(X, movsxd_rr) SIZED_LIST(X, store_imm)              \
+    SIZED_LIST(X, movsxd_load) X(push_r64) X(pop_r64) SETCC_LIST(X)
+#define SETCC_LIST(X) X(setcc_r_0) X(setcc_r_1) X(setcc_r_2) X(setcc_r_3) X(setcc_r_4)       \
+    X(setcc_r_5) X(setcc_r_6) X(setcc_r_7) X(setcc_r_8) X(setcc_r_9) X(setcc_r_10)          \
+    X(setcc_r_11) X(setcc_r_12) X(setcc_r_13) X(setcc_r_14) X(setcc_r_15)
 #define FAST_PATHS(X) ALU_LISTS(X) MOVE_LISTS(X)
 FAST_PATHS(TCG_DEFINE_THREADED)
 
