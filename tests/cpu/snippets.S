@@ -247,6 +247,18 @@ diff_snippets:
     movw $0x1234, %bx
     mov $5, %r10d
     SNIP_END movimm
+    /* CALL/RET/JMP end their blocks and go on to the successor themselves. */
+    SNIP_BEGIN callret, 0, K_ANY
+    push %rcx
+    call 1f
+    add $3, %rax
+    pop %rdx
+    jmp 2f
+1:
+    add $5, %rbx
+    ret
+2:
+    SNIP_END callret
     SNIP_BEGIN pushpop_r64, 0, K_ANY
     push %rbx
     push %r12

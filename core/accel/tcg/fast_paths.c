@@ -380,6 +380,48 @@ JCC_CONDS(DEFINE_JCC)
 #define JCC_FN(cond) jcc_##cond,
 static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
 
+/* JMP rel, CALL rel and RET also always end their block: their entries go
+ * on to the successor themselves, with no dispatch to the sentinel.  JMP
+ * and CALL follow static successor 1 (the target, block_plan_links), RET
+ * does the sentinel's lookup.  CALL and RET here are the 64-bit forms in
+ * 64-bit code (no SS base, limit or stack-size mask). */
+static void call_rel64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t sp = v->s.regs[X86_R_SP] - 8;
+    tcg_lin_write(v, sp, 8, v->s.rip);
+    v->s.regs[X86_R_SP] = sp;
+    v->s.rip += in->imm;
+}
+static void ret64(tcg_vcpu *v, const tcg_insn *in)
+{
+    (void)in;
+    uint64_t sp = v->s.regs[X86_R_SP];
+    v->s.rip = tcg_lin_read(v, sp, 8);
+    v->s.regs[X86_R_SP] = sp + 8;
+}
+static void thr_jmp_rel(tcg_vcpu *v, const tcg_insn *in)
+{
+    jump_to(v, v->s.rip + in->imm, in->opsize);
+    v->insn_start = v->s.rip;
+    tcg_block_follow(v, in + 1, 1);
+}
+static void thr_call_rel64(tcg_vcpu *v, const tcg_insn *in)
+{
+    call_rel64(v, in);
+    if (__builtin_expect(v->exit_block, 0)) {   /* the push hit decoded code */
+        v->exit_insn = in + 1;
+        return;
+    }
+    v->insn_start = v->s.rip;
+    tcg_block_follow(v, in + 1, 1);
+}
+static void thr_ret64(tcg_vcpu *v, const tcg_insn *in)
+{
+    ret64(v, in);
+    v->insn_start = v->s.rip;
+    tcg_block_end(v, in + 1);
+}
+
 /* SETcc of a byte register, one handler per condition. */
 #define DEFINE_SETCC(cond)                                                          \
     static void setcc_r_##cond(tcg_vcpu *v, const tcg_insn *in)                     \
@@ -537,6 +579,10 @@ tcg_op_fn tcg_fast_path(tcg_insn *in, unsigned code_size)
         return mov_ri_by_size[in->opsize & 3];
     if ((fn == op_push_r || fn == op_pop_r) && code_size == SZ64 && in->opsize == SZ64)
         return fn == op_push_r ? push_r64 : pop_r64;
+    if (fn == op_call_rel && code_size == SZ64 && in->opsize == SZ64)
+        return call_rel64;
+    if (fn == op_ret && in->opcode == 0xc3 && code_size == SZ64 && in->opsize == SZ64)
+        return ret64;
     if (in->mod == 3 && !(in->prefix & PFX_LOCK))
         return fast_path_reg(in, fn);
     if (code_size != SZ64 || in->adsize != SZ64)
@@ -578,6 +624,9 @@ tcg_op_fn tcg_fast_path_threaded(tcg_op_fn handler)
     FAST_PATHS(FAST_ENTRY)
 #define FAST_ENTRY_JCC(cond) if (handler == jcc_##cond) return thr_jcc_##cond;
     JCC_CONDS(FAST_ENTRY_JCC)
+    if (handler == op_jmp_rel) return thr_jmp_rel;
+    if (handler == call_rel64) return thr_call_rel64;
+    if (handler == ret64) return thr_ret64;
 #undef FAST_ENTRY_JCC
 #undef FAST_ENTRY
     return NULL;
