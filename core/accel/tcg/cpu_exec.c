@@ -16,14 +16,14 @@
 #include "accel/tcg/segmentation.h"
 #include "accel/tcg/trace.h"
 
-/* Blocks one run_block call may chain through (dispatch.c).  Optimised
- * builds turn the chain into tail calls (constant stack), so a long chain
- * only saves trips through the run loop; unoptimised and ASan builds keep a
- * frame per handler, so they stay short. */
+/* Instructions one run_block call may chain through (dispatch.c), counted
+ * at block ends.  Optimised builds turn the chain into tail calls (constant
+ * stack), so only the budget ends it; unoptimised and ASan builds keep a
+ * frame per handler, so their chains stay short. */
 #if defined(__OPTIMIZE__) && !defined(__SANITIZE_ADDRESS__)
-#define TCG_CHAIN_BLOCKS 256
+#define TCG_CHAIN_INSNS UINT64_MAX
 #else
-#define TCG_CHAIN_BLOCKS 16
+#define TCG_CHAIN_INSNS 64
 #endif
 
 tcg_machine *tcg_machine_new(const tcg_phys_ops *phys, void *opaque)
@@ -149,8 +149,9 @@ static bool check_interrupts(tcg_vcpu *v)
     return false;
 }
 
-/* Runs block b and up to chain_blocks more chained behind it. */
-static void run_block(tcg_vcpu *v, const tcg_block *b, unsigned chain_blocks)
+/* Runs block b, and more chained behind it until chain_insns instructions
+ * (or the budget) are done. */
+static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
 {
     v->exit_block = false;
     if (__builtin_expect(tcg_trace_enabled, 0)) {
@@ -169,7 +170,8 @@ static void run_block(tcg_vcpu *v, const tcg_block *b, unsigned chain_blocks)
     /* Threaded: the first entry runs the whole chain (dispatch.h); block
      * sentinels count their blocks, an early exit is counted here. */
     const tcg_insn *first = b->insns;
-    v->chain_left = chain_blocks;
+    v->chain_end = v->icount_limit - v->icount > chain_insns ? v->icount + chain_insns
+                                                              : v->icount_limit;
     v->exit_insn = NULL;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;
@@ -212,7 +214,7 @@ tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
             return TCG_EXIT_HALTED;
         v->insn_start = v->s.rip;
         const tcg_block *b = tcg_code_lookup(v);
-        run_block(v, b, event_held ? 0 : TCG_CHAIN_BLOCKS);
+        run_block(v, b, event_held ? 0 : TCG_CHAIN_INSNS);
     }
     return TCG_EXIT_BUDGET;
 }

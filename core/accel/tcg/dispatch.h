@@ -50,22 +50,20 @@ void tcg_block_end(tcg_vcpu *v, const tcg_insn *in);
 void tcg_block_end_linked(tcg_vcpu *v, const tcg_insn *in);
 
 /* Whether the chain must return to the run loop at a block end instead of
- * entering the next block: a kick or the budget.  Nothing else needs a test
- * here, so each block end pays three: every source of an interrupt or of
+ * entering the next block: a kick, or chain_end (the budget, or the chain's
+ * bound).  Nothing else needs a test here, so each block end pays two: every source of an interrupt or of
  * INIT/SIPI/NMI kicks (exit_request); an instruction that sets IF ends the
  * chain itself (tcg_set_rflags, STI); freeing code sets exit_block on every
  * vCPU; and an event the run loop had to hold back (interrupt shadow) lets
- * its run_block enter no second block.  The chain length is bounded because
- * builds without tail calls (debug, sanitizers) grow the stack with it. */
+ * its run_block enter no second block. */
 static inline bool tcg_chain_must_stop(tcg_vcpu *v)
 {
-    return v->chain_left == 0 || v->exit_request || v->icount >= v->icount_limit;
+    return v->icount >= v->chain_end || v->exit_request;
 }
 
 /* Enters block b's first instruction from a block end. */
 static inline void tcg_chain_enter(tcg_vcpu *v, const tcg_block *b)
 {
-    v->chain_left--;
     const tcg_insn *first = b->insns;
     v->insn_start = v->s.rip;
     v->s.rip += first->len;

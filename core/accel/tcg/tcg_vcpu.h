@@ -99,7 +99,7 @@ struct tcg_vcpu {
     /* Where the threaded chain stopped early (dispatch.h): the entry after
      * the last instruction run; NULL when it stopped at a block end. */
     const tcg_insn *exit_insn;
-    unsigned chain_left;          /* blocks the chain may still enter directly */
+    uint64_t chain_end;           /* icount at which a chain returns to the run loop */
     volatile bool exit_request;   /* leave tcg_cpu_exec soon (another thread may set it) */
     uint64_t irq_shadow_rip;      /* no interrupt before the instruction here (STI, MOV SS) */
     uint8_t mmu_idx;
