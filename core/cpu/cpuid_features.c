@@ -30,7 +30,7 @@ static const mm_x86_feature feature_table[] = {
     { "fxsr", MM_FEAT_1_EDX, 24, true },
     { "sse", MM_FEAT_1_EDX, 25, true },
     { "sse2", MM_FEAT_1_EDX, 26, true },
-    { "pni", MM_FEAT_1_ECX, 0, false },
+    { "pni", MM_FEAT_1_ECX, 0, true },
     { "ssse3", MM_FEAT_1_ECX, 9, false },
     { "cx16", MM_FEAT_1_ECX, 13, true },
     { "sse4.1", MM_FEAT_1_ECX, 19, false },

@@ -2,9 +2,9 @@
  * The CPU model table and -cpu flag parsing.
  *
  * qemu64 matches what QEMU 7.2 TCG shows a guest (see shared/CPU-NOTES.md),
- * less the features this software CPU does not implement exactly: pni (SSE3)
- * and svm are not advertised, because Linux and glibc pick code paths by
- * CPUID and a half-implemented feature is worse than an absent one.
+ * less the features this software CPU does not implement exactly: svm is
+ * not advertised, because Linux and glibc pick code paths by CPUID and a
+ * half-implemented feature is worse than an absent one.
  */
 #include <stdio.h>
 #include <stdlib.h>
@@ -30,8 +30,8 @@ static const mm_x86_cpuid_model model_table[] = {
                               EDX1(7) | EDX1(8) | EDX1(9) | EDX1(11) | EDX1(12) | EDX1(13) |
                               EDX1(14) | EDX1(15) | EDX1(16) | EDX1(17) | EDX1(19) |
                               EDX1(23) | EDX1(24) | EDX1(25) | EDX1(26),
-            /* cx16 hypervisor */
-            [MM_FEAT_1_ECX] = EDX1(13) | EDX1(31),
+            /* pni cx16 hypervisor */
+            [MM_FEAT_1_ECX] = EDX1(0) | EDX1(13) | EDX1(31),
             /* syscall nx lm */
             [MM_FEAT_8000_0001_EDX] = EDX1(11) | EDX1(20) | EDX1(29),
             /* lahf_lm 3dnowprefetch */
