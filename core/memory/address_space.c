@@ -64,6 +64,12 @@ mm_address_space *mm_address_space_new(const char *name, uint64_t size,
     return as;
 }
 
+void mm_as_observe_ram_writes(mm_address_space *as, mm_ram_write_observer fn, void *opaque)
+{
+    as->ram_write_observer = fn;
+    as->ram_write_opaque = opaque;
+}
+
 void mm_address_space_free(mm_address_space *as)
 {
     if (!as)

@@ -15,6 +15,12 @@
 
 #include "memory/flat_view.h"
 
+/* Told of every write the address-space API makes into RAM: mm_as_write*
+ * and mm_as_map_ram(write) (device DMA, loaders, qtest), with the address
+ * in the space.  The software CPU drops code decoded from those bytes; its
+ * own stores reach RAM through host pointers and are not reported. */
+typedef void (*mm_ram_write_observer)(void *opaque, uint64_t addr, uint64_t len);
+
 struct mm_address_space {
     char *name;
     mm_memory_region *root;
@@ -26,7 +32,19 @@ struct mm_address_space {
     /* Index of the range the last lookup hit: repeated accesses to one
      * device or RAM block skip the binary search.  Only a hint. */
     size_t last_hit;
+    mm_ram_write_observer ram_write_observer;   /* one per space, or NULL */
+    void *ram_write_opaque;
 };
+
+/* Sets (or, with NULL, clears) the space's RAM write observer. */
+void mm_as_observe_ram_writes(mm_address_space *as, mm_ram_write_observer fn, void *opaque);
+
+/* Reports a write into RAM at [addr, addr+len) of the space to its observer. */
+static inline void mm_as_note_ram_write(mm_address_space *as, uint64_t addr, uint64_t len)
+{
+    if (as->ram_write_observer)
+        as->ram_write_observer(as->ram_write_opaque, addr, len);
+}
 
 /* A new address space whose root is a container of `size` bytes (addresses
  * at or beyond it are unassigned). */

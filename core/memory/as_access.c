@@ -72,6 +72,7 @@ MM_API mm_mem_result mm_as_write(mm_address_space *as, uint64_t addr, unsigned s
         if (r->host) {
             mm_store_le(r->host + offset, size, value);
             mm_ram_dirty_note_write(&r->region->dirty, r->offset_in_region + offset, size);
+            mm_as_note_ram_write(as, addr, size);
             return MM_MEM_OK;
         }
         return mm_mmio_write(r->region, r->offset_in_region + offset, size, value);

@@ -15,7 +15,12 @@ MM_API void *mm_as_map_ram(mm_address_space *as, uint64_t addr, uint64_t len, bo
     uint64_t offset = addr - r->start;
     if (len > r->size - offset)
         return NULL;
-    if (write)
+    if (write) {
+        /* Reported at map time: callers write right after mapping, on the
+         * main loop, before any guest code runs again (a mapping kept while
+         * the guest runs would have to be mapped, so reported, again). */
         mm_ram_dirty_note_write(&r->region->dirty, r->offset_in_region + offset, len);
+        mm_as_note_ram_write(as, addr, len);
+    }
     return r->host + offset;
 }

@@ -85,6 +85,8 @@ mm_mem_result mm_as_access_bytes(mm_address_space *as, uint64_t addr, uint8_t *b
         if (r && r->start <= addr) {
             chunk = MIN(len, r->size - (addr - r->start));
             result = worse(result, mm_range_access(r, addr - r->start, buf, chunk, write));
+            if (write && r->host && !r->readonly)
+                mm_as_note_ram_write(as, addr, chunk);
         } else {
             chunk = r ? MIN(len, r->start - addr) : len;
             result = worse(result, unassigned_access(as, addr, buf, chunk, write));

@@ -132,7 +132,7 @@ void guest_env_load(guest_env *e, uint32_t paddr, const void *code, size_t len)
 {
     memcpy(e->ram + paddr, code, len);
     /* Host-side writes bypass the CPU: drop any code decoded from there. */
-    tcg_code_invalidate_phys(e->mach, paddr, (unsigned)len);
+    tcg_code_invalidate_phys(e->mach, paddr, len);
 }
 
 tcg_exit guest_env_run(guest_env *e, uint64_t budget)

@@ -133,6 +133,57 @@ static void test_sized_access_straddles_ram_and_mmio(void)
     free_layout(&l);
 }
 
+/* The RAM write observer (the software CPU's hook for DMA over decoded
+ * code) hears of every write the API makes into RAM, with addresses in the
+ * space, and of nothing else: not MMIO, ROM, holes or reads. */
+typedef struct observed {
+    unsigned n;
+    uint64_t addr[8], len[8];
+} observed;
+
+static void observe_write(void *opaque, uint64_t addr, uint64_t len)
+{
+    observed *o = opaque;
+    if (o->n < 8) {
+        o->addr[o->n] = addr;
+        o->len[o->n] = len;
+    }
+    o->n++;
+}
+
+static void test_ram_write_observer(void)
+{
+    layout l = make_layout();
+    mm_memory_region *rom = mm_region_new_rom(NULL, "rom", 0x1000, NULL);
+    mm_region_add_subregion(mm_address_space_root(l.as), 0x5000, rom, 0);
+    observed o = { 0 };
+    mm_as_observe_ram_writes(l.as, observe_write, &o);
+    uint64_t v;
+    static uint8_t buf[0x2000];
+    mm_as_write(l.as, 0x1010, 4, 1);                    /* RAM */
+    mm_as_write(l.as, 0x2010, 4, 1);                    /* MMIO */
+    mm_as_write(l.as, 0x5010, 4, 1);                    /* ROM */
+    mm_as_read(l.as, 0x1010, 4, &v);
+    mm_as_write(l.as, 0x1FFF, 2, 0xBBAA);               /* one RAM byte, one MMIO */
+    /* RAM, MMIO, a hole, then RAM2. */
+    mm_as_write_buf(l.as, 0x1F00, buf, 0x3010 - 0x1F00);
+    mm_as_read_buf(l.as, 0x3000, buf, 0x100);
+    g_assert_nonnull(mm_as_map_ram(l.as, 0x3100, 0x20, false));
+    g_assert_nonnull(mm_as_map_ram(l.as, 0x3100, 0x20, true));
+    static const uint64_t want_addr[] = { 0x1010, 0x1FFF, 0x1F00, 0x3000, 0x3100 };
+    static const uint64_t want_len[] = { 4, 1, 0x100, 0x10, 0x20 };
+    g_assert_cmpuint(o.n, ==, 5);
+    for (unsigned i = 0; i < 5; i++) {
+        g_assert_cmphex(o.addr[i], ==, want_addr[i]);
+        g_assert_cmphex(o.len[i], ==, want_len[i]);
+    }
+    mm_as_observe_ram_writes(l.as, NULL, NULL);
+    mm_as_write(l.as, 0x1010, 4, 1);
+    g_assert_cmpuint(o.n, ==, 5);
+    mm_region_free(rom);
+    free_layout(&l);
+}
+
 static void test_buffer_across_ranges(void)
 {
     layout l = make_layout();
@@ -221,6 +272,7 @@ int main(int argc, char **argv)
     g_test_add_func("/memory/access/straddle", test_sized_access_straddles_ram_and_mmio);
     g_test_add_func("/memory/access/buffer", test_buffer_across_ranges);
     g_test_add_func("/memory/access/map-ram", test_map_ram);
+    g_test_add_func("/memory/access/ram-write-observer", test_ram_write_observer);
     g_test_add_func("/memory/access/overlay-first-byte", test_overlay_decodes_by_first_byte);
     return g_test_run();
 }

@@ -82,19 +82,25 @@ static void block_kill(tcg_machine *m, tcg_block *b)
     m->code_garbage = true;
 }
 
-void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size)
+void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, uint64_t len)
 {
-    uint64_t first = phys & TCG_PAGE_MASK, last = (phys + size - 1) & TCG_PAGE_MASK;
-    for (uint64_t page = first; page <= last; page += 4096) {
+    if (len == 0)
+        return;
+    uint64_t first = phys & TCG_PAGE_MASK, last = (phys + len - 1) & TCG_PAGE_MASK;
+    bool killed = false;
+    for (uint64_t page = first; page <= last && page >= first; page += 4096) {
         GPtrArray *list = g_hash_table_lookup(m->code->pages, page_key(page));
         if (!list)
             continue;
+        killed = true;
         g_ptr_array_ref(list);
         while (list->len)
             block_kill(m, g_ptr_array_index(list, list->len - 1));
         g_ptr_array_unref(list);
         g_hash_table_remove(m->code->pages, page_key(page));
     }
+    if (!killed)
+        return;
     for (unsigned i = 0; i < m->nr_vcpus; i++) {
         memset(m->vcpus[i]->jump_cache, 0, sizeof(m->vcpus[i]->jump_cache));
         m->vcpus[i]->exit_block = true;

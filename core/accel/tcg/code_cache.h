@@ -119,8 +119,9 @@ static inline tcg_block *tcg_code_lookup(tcg_vcpu *v)
     return b ? b : tcg_code_lookup_slow(v, lin);
 }
 bool tcg_code_page_has_code(tcg_machine *m, uint64_t phys_page);
-/* A guest write hit [phys, phys+size): drop blocks decoded from that page. */
-void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, unsigned size);
+/* A write hit [phys, phys+len): drop blocks decoded from its pages (a CPU
+ * store into a code page, or device DMA and loaders via the memory API). */
+void tcg_code_invalidate_phys(tcg_machine *m, uint64_t phys, uint64_t len);
 /* Drops everything (memory map changed). */
 void tcg_code_flush_all(tcg_machine *m);
 void tcg_code_collect_slow(tcg_machine *m);

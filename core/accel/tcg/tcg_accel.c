@@ -18,6 +18,7 @@
 #include "cpu/apic.h"
 #include "event/main_loop.h"
 #include "machine/pc/a20.h"
+#include "memory/address_space.h"
 #include "machine/pc/pic.h"
 
 /* Instructions between checks of the clock and the main loop's requests. */
@@ -151,6 +152,13 @@ static bool tcg_run_slice(int64_t deadline_ns)
     return false;
 }
 
+/* Device DMA, loaders and qtest wrote guest RAM through the memory API:
+ * code decoded from those bytes is stale (CPU stores are caught by the TLB). */
+static void tcg_ram_written(void *opaque, uint64_t addr, uint64_t len)
+{
+    tcg_code_invalidate_phys(opaque, addr, len);
+}
+
 static bool tcg_accel_init(mm_machine_state *machine, mm_error **errp)
 {
     unsigned ncpus = machine->smp.cpus ? machine->smp.cpus : 1;
@@ -163,6 +171,7 @@ static bool tcg_accel_init(mm_machine_state *machine, mm_error **errp)
         return false;
     tcg_model->logical_cpus = ncpus;
     tcg_mach = tcg_machine_new(&tcg_machine_phys_ops, NULL);
+    mm_as_observe_ram_writes(mm_machine_memory_space(), tcg_ram_written, tcg_mach);
     for (unsigned i = 0; i < ncpus; i++) {
         tcg_vcpu *v = tcg_vcpu_new(tcg_mach, i, tcg_model);
         v->s.apic = mm_apic_new(i, i == 0, &tcg_apic_ops, v);
