@@ -189,6 +189,95 @@ static void test_self_modifying_code(guest_env *e)
           v->s.regs[X86_R_AX]);
 }
 
+/* Flat 32-bit protected mode, no paging, no IDT (a fault escalates to a
+ * triple fault): runs code at GUEST_CODE until HLT or the budget. */
+static tcg_exit run32(guest_env *e, const uint8_t *code, size_t len)
+{
+    mm_x86_cpu *s = &e->cpu->s;
+    s->cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE;
+    s->cr4 = 0;
+    s->efer = 0;
+    for (unsigned i = 0; i < X86_SEG_COUNT; i++) {
+        bool code_seg = i == X86_SEG_CS;
+        s->seg[i] = (mm_x86_segment){ .selector = code_seg ? 0x08 : 0x10, .base = 0,
+                                      .limit = 0xffffffff,
+                                      .flags = X86_DESC_P | X86_DESC_S | X86_DESC_G | X86_DESC_A |
+                                               X86_DESC_W | X86_DESC_B |
+                                               (code_seg ? X86_DESC_CS : 0) };
+    }
+    s->idtr = (mm_x86_dtable){ 0, 0 };
+    for (int i = 0; i < 16; i++)
+        s->regs[i] = 0;
+    s->regs[X86_R_SP] = GUEST_STACK_TOP;
+    s->rip = GUEST_CODE;
+    s->rflags = X86_FLAG_FIXED1;
+    s->halted = false;
+    guest_env_load(e, GUEST_CODE, code, len);
+    tcg_code_flush_all(e->mach);
+    tcg_vcpu_state_changed(e->cpu);
+    return guest_env_run(e, 100000);
+}
+
+/* The BCD adjustments, worked examples of the SDM's pseudocode: 79+35
+ * (DAA: 14, carry), 35-47 (DAS: 88, borrow), 8+9 (AAA: AX 0107), 12-5 (AAS:
+ * AX 0007), AAM of 63 (0603), AAD base 16 of 0603 (0063). */
+static void test_bcd_adjust(guest_env *e)
+{
+    static const uint8_t code[] = {
+        0xb0, 0x79, 0x04, 0x35, 0x27, 0x89, 0xc3,         /* mov $0x79,%al; add $0x35,%al; daa; mov %eax,%ebx */
+        0xb0, 0x35, 0x2c, 0x47, 0x2f, 0x89, 0xc1,         /* mov $0x35,%al; sub $0x47,%al; das; mov %eax,%ecx */
+        0x66, 0xb8, 0x08, 0x00, 0x04, 0x09, 0x37, 0x89, 0xc2, /* mov $8,%ax; add $9,%al; aaa; mov %eax,%edx */
+        0x66, 0xb8, 0x02, 0x01, 0x2c, 0x05, 0x3f, 0x89, 0xc6, /* mov $0x102,%ax; sub $5,%al; aas; mov %eax,%esi */
+        0xb0, 0x3f, 0xd4, 0x0a, 0x89, 0xc7,               /* mov $0x3f,%al; aam; mov %eax,%edi */
+        0xd5, 0x10, 0x89, 0xc5,                           /* aad $16; mov %eax,%ebp */
+        0xf4,
+    };
+    tcg_exit why = run32(e, code, sizeof(code));
+    const uint64_t *r = e->cpu->s.regs;
+    CHECK(why == TCG_EXIT_HALTED, "BCD: exit %d at %#" PRIx64, why, e->cpu->s.rip);
+    CHECK((r[X86_R_BX] & 0xff) == 0x14, "DAA: AL %#" PRIx64 ", expected 0x14", r[X86_R_BX] & 0xff);
+    CHECK((r[X86_R_CX] & 0xff) == 0x88, "DAS: AL %#" PRIx64 ", expected 0x88", r[X86_R_CX] & 0xff);
+    CHECK((r[X86_R_DX] & 0xffff) == 0x0107, "AAA: AX %#" PRIx64 ", expected 0x0107",
+          r[X86_R_DX] & 0xffff);
+    CHECK((r[X86_R_SI] & 0xffff) == 0x0007, "AAS: AX %#" PRIx64 ", expected 0x0007",
+          r[X86_R_SI] & 0xffff);
+    CHECK((r[X86_R_DI] & 0xffff) == 0x0603, "AAM: AX %#" PRIx64 ", expected 0x0603",
+          r[X86_R_DI] & 0xffff);
+    CHECK((r[X86_R_BP] & 0xffff) == 0x0063, "AAD: AX %#" PRIx64 ", expected 0x0063",
+          r[X86_R_BP] & 0xffff);
+}
+
+/* ARPL raises a selector's RPL (ZF set) or leaves it (ZF clear); BOUND
+ * passes an index inside [0, 100] and faults (no IDT: triple fault) outside. */
+static void test_arpl_bound(guest_env *e)
+{
+    static const uint8_t code[] = {
+        0xb8, 0x10, 0x00, 0x00, 0x00, 0xbb, 0x13, 0x00, 0x00, 0x00, /* mov $0x10,%eax; mov $0x13,%ebx */
+        0x63, 0xd8, 0x0f, 0x94, 0xc1,                   /* arpl %bx,%ax; setz %cl */
+        0x63, 0xd8, 0x0f, 0x94, 0xc5,                   /* arpl %bx,%ax; setz %ch */
+        0xba, 0x32, 0x00, 0x00, 0x00,                   /* mov $50,%edx */
+        0x62, 0x15, 0x00, 0x80, 0x00, 0x00,             /* bound %edx, 0x8000 */
+        0xf4,
+    };
+    static const int32_t bounds[2] = { 0, 100 };
+    memcpy(e->ram + 0x8000, bounds, sizeof(bounds));
+    tcg_exit why = run32(e, code, sizeof(code));
+    const uint64_t *r = e->cpu->s.regs;
+    CHECK(why == TCG_EXIT_HALTED, "ARPL/BOUND: exit %d at %#" PRIx64, why, e->cpu->s.rip);
+    CHECK((r[X86_R_AX] & 0xffff) == 0x13 && (r[X86_R_CX] & 0xffff) == 0x0001,
+          "ARPL: AX %#" PRIx64 " ZF %#" PRIx64 ", expected 0x13 and 1 then 0",
+          r[X86_R_AX] & 0xffff, r[X86_R_CX] & 0xffff);
+    uint8_t out_of_range[sizeof(code)];
+    memcpy(out_of_range, code, sizeof(code));
+    out_of_range[21] = 150;   /* mov $150,%edx */
+    unsigned before = e->reset_requests;
+    why = run32(e, out_of_range, sizeof(out_of_range));
+    CHECK(why == TCG_EXIT_SHUTDOWN && e->reset_requests == before + 1,
+          "BOUND out of range: exit %d, expected a fault (triple fault without an IDT)", why);
+    e->cpu->shutdown = false;
+    e->cpu->exit_request = false;
+}
+
 #define PT_4K 0xa000u
 #define PAGE_SUP 0x600000u      /* supervisor, writable */
 #define PAGE_USER_RO 0x601000u  /* user, read-only */
@@ -352,6 +441,8 @@ int main(void)
     test_ring3_syscall(e);
     test_triple_fault(e);
     test_self_modifying_code(e);
+    test_bcd_adjust(e);
+    test_arpl_bound(e);
     test_mode_switch(e);
     test_page_protection(e);
     test_user_faults(e);

@@ -213,6 +213,8 @@ void tcg_decode(tcg_fetch *f, unsigned code_size, tcg_insn *in)
     in->sub = (d->flags & D_SUBREG) ? (in->reg & 7) : d->sub;
     decode_immediates(f, d, in);
     in->fn = d->fn ? d->fn : op_ud;
+    if (opcode == 0x63 && code_size != SZ64)
+        in->fn = op_arpl;   /* MOVSXD only in 64-bit mode */
     if ((d->flags & D_INV64) && code_size == SZ64)
         in->fn = op_ud;
     in->fn = tcg_fast_path(in, code_size);

@@ -50,5 +50,7 @@ void tcg_decode(tcg_fetch *f, unsigned code_size, tcg_insn *in);
 
 /* Handler of undefined opcodes (#UD). */
 void op_ud(tcg_vcpu *v, const tcg_insn *in);
+/* Opcode 63 outside 64-bit mode (the table holds its 64-bit meaning, MOVSXD). */
+void op_arpl(tcg_vcpu *v, const tcg_insn *in);
 
 #endif
