@@ -190,8 +190,8 @@ static void test_self_modifying_code(guest_env *e)
 }
 
 /* Flat 32-bit protected mode, no paging, no IDT (a fault escalates to a
- * triple fault): runs code at GUEST_CODE until HLT or the budget. */
-static tcg_exit run32(guest_env *e, const uint8_t *code, size_t len)
+ * triple fault). */
+static void enter_protected_mode32(guest_env *e)
 {
     mm_x86_cpu *s = &e->cpu->s;
     s->cr0 = X86_CR0_PE | X86_CR0_ET | X86_CR0_NE;
@@ -212,10 +212,91 @@ static tcg_exit run32(guest_env *e, const uint8_t *code, size_t len)
     s->rip = GUEST_CODE;
     s->rflags = X86_FLAG_FIXED1;
     s->halted = false;
+}
+
+/* Runs code at GUEST_CODE until HLT or the budget. */
+static tcg_exit run_code(guest_env *e, const uint8_t *code, size_t len)
+{
     guest_env_load(e, GUEST_CODE, code, len);
     tcg_code_flush_all(e->mach);
     tcg_vcpu_state_changed(e->cpu);
     return guest_env_run(e, 100000);
+}
+
+static tcg_exit run32(guest_env *e, const uint8_t *code, size_t len)
+{
+    enter_protected_mode32(e);
+    return run_code(e, code, len);
+}
+
+#define TASK_GDT 0x7000u
+#define TASK_IDT 0x7100u
+#define TSS_A 0x6000u
+#define TSS_B 0x6100u
+static void put32(guest_env *e, uint32_t pa, uint32_t v) { memcpy(e->ram + pa, &v, 4); }
+static uint32_t get32(guest_env *e, uint32_t pa) { uint32_t v; memcpy(&v, e->ram + pa, 4); return v; }
+
+/* Task A CALLs task B through its TSS, B IRETs back (NT), then A enters B
+ * again through a task gate (INT 0x30) and B, resuming after its IRET,
+ * returns once more.  Each task keeps its own registers in its TSS. */
+static void test_task_switch(guest_env *e)
+{
+    static const uint8_t task_a[] = {
+        0xb8, 0x11, 0x00, 0x00, 0x00,                   /* mov $0x11,%eax */
+        0x9a, 0x00, 0x00, 0x00, 0x00, 0x20, 0x00,       /* lcall $0x20,$0 (TSS B) */
+        0x89, 0xc3,                                     /* mov %eax,%ebx */
+        0xcd, 0x30,                                     /* int $0x30 (task gate to B) */
+        0x89, 0xc6,                                     /* mov %eax,%esi */
+        0xf4,
+    };
+    static const uint8_t task_b[] = {
+        0x83, 0xc0, 0x42,                               /* 1: add $0x42,%eax */
+        0x89, 0xc2,                                     /* mov %eax,%edx */
+        0xcf,                                           /* iret (NT: back to the caller) */
+        0xeb, 0xf8,                                     /* jmp 1b */
+    };
+    enter_protected_mode32(e);
+    mm_x86_cpu *s = &e->cpu->s;
+    memset(e->ram + TSS_A, 0, 0x200);
+    static const uint32_t gdt[] = {
+        0, 0,
+        0x0000ffff, 0x00cf9a00,                         /* 0x08 code */
+        0x0000ffff, 0x00cf9200,                         /* 0x10 data */
+        0x60000067, 0x00008b00,                         /* 0x18 TSS A, busy */
+        0x61000067, 0x00008900,                         /* 0x20 TSS B, available */
+    };
+    memcpy(e->ram + TASK_GDT, gdt, sizeof(gdt));
+    put32(e, TASK_IDT + 0x30 * 8, 0x20u << 16);        /* task gate -> TSS B */
+    put32(e, TASK_IDT + 0x30 * 8 + 4, 0x00008500);
+    put32(e, TSS_B + 0x20, GUEST_CODE + 0x100);         /* EIP */
+    put32(e, TSS_B + 0x24, X86_FLAG_FIXED1);            /* EFLAGS */
+    put32(e, TSS_B + 0x38, 0x80000);                    /* ESP */
+    static const uint16_t b_segs[6] = { 0x10, 0x08, 0x10, 0x10, 0x10, 0x10 };
+    for (unsigned i = 0; i < 6; i++)
+        put32(e, TSS_B + 0x48 + 4 * i, b_segs[i]);
+    s->gdtr = (mm_x86_dtable){ TASK_GDT, sizeof(gdt) - 1 };
+    s->idtr = (mm_x86_dtable){ TASK_IDT, 0x30 * 8 + 7 };
+    s->tr = (mm_x86_segment){ .selector = 0x18, .base = TSS_A, .limit = 0x67,
+                              .flags = X86_DESC_P | (X86_SYS_TSS_BUSY << 8) };
+    guest_env_load(e, GUEST_CODE + 0x100, task_b, sizeof(task_b));
+    tcg_exit why = run_code(e, task_a, sizeof(task_a));
+    const uint64_t *r = s->regs;
+    CHECK(why == TCG_EXIT_HALTED, "task switch: exit %d at %#" PRIx64, why, s->rip);
+    CHECK(r[X86_R_BX] == 0x11 && r[X86_R_SI] == 0x11,
+          "task switch: task A's EAX after the returns %#" PRIx64 ", %#" PRIx64 ", expected 0x11",
+          r[X86_R_BX], r[X86_R_SI]);
+    CHECK(get32(e, TSS_B + 0x28) == 0x84, "task switch: task B's saved EAX %#x, expected 0x84",
+          get32(e, TSS_B + 0x28));
+    CHECK((get32(e, TSS_B) & 0xffff) == 0x18, "task switch: TSS B link %#x, expected 0x18",
+          get32(e, TSS_B) & 0xffff);
+    CHECK(((get32(e, TASK_GDT + 0x1c) >> 8) & 0xf) == X86_SYS_TSS_BUSY &&
+          ((get32(e, TASK_GDT + 0x24) >> 8) & 0xf) == X86_SYS_TSS_AVAIL,
+          "task switch: busy bits A %#x B %#x", get32(e, TASK_GDT + 0x1c),
+          get32(e, TASK_GDT + 0x24));
+    CHECK(s->tr.selector == 0x18 && !(s->rflags & X86_FLAG_NT) && (s->cr0 & X86_CR0_TS),
+          "task switch: TR %#x, NT %d, CR0.TS %d", s->tr.selector,
+          !!(s->rflags & X86_FLAG_NT), !!(s->cr0 & X86_CR0_TS));
+    s->cr0 &= ~(uint64_t)X86_CR0_TS;
 }
 
 /* The BCD adjustments, worked examples of the SDM's pseudocode: 79+35
@@ -443,6 +524,7 @@ int main(void)
     test_self_modifying_code(e);
     test_bcd_adjust(e);
     test_arpl_bound(e);
+    test_task_switch(e);
     test_mode_switch(e);
     test_page_protection(e);
     test_user_faults(e);

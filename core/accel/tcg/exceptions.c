@@ -12,6 +12,7 @@
 #include "accel/tcg/mem.h"
 #include "accel/tcg/operands.h"
 #include "accel/tcg/segmentation.h"
+#include "accel/tcg/task_switch.h"
 
 void tcg_raise(tcg_vcpu *v, int vector)
 {
@@ -203,6 +204,23 @@ static void deliver_long(tcg_vcpu *v, int vector, tcg_event_kind kind, bool has_
     enter_handler(v, (uint16_t)(g0 >> 16), lo, hi, new_cpl, target, type == X86_SYS_INT);
 }
 
+/* Through a task gate: the handler is a whole task; an error code goes on
+ * its stack. */
+static void deliver_task_gate(tcg_vcpu *v, uint64_t gate, uint32_t gate_error,
+                              tcg_event_kind kind, bool has_error, uint32_t error)
+{
+    unsigned gate_dpl = (gate >> 45) & 3;
+    if (kind == EVT_SOFT_INT && gate_dpl < mm_x86_cpl(&v->s))
+        tcg_raise_error(v, X86_EXC_GP, gate_error);
+    if (!(gate & (1ull << 47)))
+        tcg_raise_error(v, X86_EXC_NP, gate_error);
+    uint32_t lo, hi;
+    uint16_t tss = tcg_task_gate_target(v, (uint32_t)gate, &lo, &hi);
+    tcg_task_switch(v, tss, lo, hi, TASK_FROM_INT);
+    if (has_error)
+        push_val(v, SZ32, error);
+}
+
 static void deliver_protected(tcg_vcpu *v, int vector, tcg_event_kind kind, bool has_error,
                               uint32_t error)
 {
@@ -215,8 +233,8 @@ static void deliver_protected(tcg_vcpu *v, int vector, tcg_event_kind kind, bool
     bool gate32 = type == X86_SYS_INT || type == X86_SYS_TRAP;
     bool gate16 = type == X86_SYS_INT16 || type == X86_SYS_TRAP16;
     if (type == X86_SYS_TASK) {
-        mm_log(MM_LOG_UNIMP, "interrupt %d through a task gate: not implemented\n", vector);
-        tcg_raise_error(v, X86_EXC_GP, idt_error(vector, kind));
+        deliver_task_gate(v, g, idt_error(vector, kind), kind, has_error, error);
+        return;
     }
     if (!gate32 && !gate16)
         tcg_raise_error(v, X86_EXC_GP, idt_error(vector, kind));

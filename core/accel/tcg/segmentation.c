@@ -4,6 +4,7 @@
 #include "accel/tcg/segmentation.h"
 #include "accel/tcg/exceptions.h"
 #include "accel/tcg/operands.h"
+#include "accel/tcg/task_switch.h"
 
 void tcg_update_mode(tcg_vcpu *v)
 {
@@ -165,6 +166,29 @@ static bool protected_mode(const tcg_vcpu *v)
     return (v->s.cr0 & X86_CR0_PE) && !(v->s.rflags & X86_FLAG_VM);
 }
 
+/* Far JMP/CALL to a system descriptor: a TSS or a task gate switches
+ * tasks; call gates are not implemented. */
+static void far_through_system(tcg_vcpu *v, uint16_t sel, uint32_t lo, uint32_t hi,
+                               tcg_task_source src)
+{
+    unsigned type = (hi >> 8) & 0xf, dpl = (hi >> X86_DESC_DPL_SHIFT) & 3;
+    bool tss = type == X86_SYS_TSS_AVAIL || type == X86_SYS_TSS16_AVAIL;
+    if (mm_x86_long_mode(&v->s) && (tss || type == X86_SYS_TASK))
+        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);   /* no task switches in long mode */
+    if (!tss && type != X86_SYS_TASK) {
+        mm_log(MM_LOG_UNIMP, "far %s through a call gate (selector %#x) not implemented\n",
+               src == TASK_FROM_CALL ? "CALL" : "JMP", sel);
+        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
+    }
+    if (dpl < mm_x86_cpl(&v->s) || dpl < (sel & 3u))
+        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
+    if (!(hi & X86_DESC_P))
+        tcg_raise_error(v, X86_EXC_NP, sel & 0xfffc);
+    if (type == X86_SYS_TASK)
+        sel = tcg_task_gate_target(v, lo, &lo, &hi);
+    tcg_task_switch(v, sel, lo, hi, src);
+}
+
 void tcg_far_jump(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize)
 {
     if (!protected_mode(v)) {
@@ -177,8 +201,8 @@ void tcg_far_jump(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize)
     unsigned cpl;
     tcg_read_descriptor(v, sel, &lo, &hi);
     if (!(hi & X86_DESC_S)) {
-        mm_log(MM_LOG_UNIMP, "far JMP through gate/TSS (selector %#x) not implemented\n", sel);
-        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
+        far_through_system(v, sel, lo, hi, TASK_FROM_JMP);
+        return;
     }
     check_code_desc(v, sel, &lo, &hi, &cpl, false);
     load_cs_desc(v, sel, lo, hi, cpl);
@@ -199,8 +223,8 @@ void tcg_far_call(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize)
     unsigned cpl;
     tcg_read_descriptor(v, sel, &lo, &hi);
     if (!(hi & X86_DESC_S)) {
-        mm_log(MM_LOG_UNIMP, "far CALL through gate/TSS (selector %#x) not implemented\n", sel);
-        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
+        far_through_system(v, sel, lo, hi, TASK_FROM_CALL);
+        return;
     }
     check_code_desc(v, sel, &lo, &hi, &cpl, false);
     push_val(v, opsize, old_cs);
@@ -296,8 +320,16 @@ void tcg_iret(tcg_vcpu *v, unsigned opsize)
         return;
     }
     if ((v->s.rflags & X86_FLAG_NT) && !mm_x86_long_mode(&v->s)) {
-        mm_log(MM_LOG_UNIMP, "IRET with NT (task return) not implemented\n");
-        tcg_raise_error(v, X86_EXC_GP, 0);
+        /* Return to the task in this TSS's link field (it must be busy). */
+        uint16_t link = (uint16_t)tcg_sys_read(v, v->s.tr.base, 2);
+        uint32_t lo, hi;
+        if ((link & ~3u) == 0 || (link & 4))
+            tcg_raise_error(v, X86_EXC_TS, link & 0xfffc);
+        tcg_read_descriptor(v, link, &lo, &hi);
+        if (hi & X86_DESC_S)
+            tcg_raise_error(v, X86_EXC_TS, link & 0xfffc);
+        tcg_task_switch(v, link, lo, hi, TASK_FROM_IRET);
+        return;
     }
     uint64_t ip = tcg_read(v, X86_SEG_SS, sp, bytes);
     uint16_t sel = (uint16_t)tcg_read(v, X86_SEG_SS, sp + bytes, bytes);
