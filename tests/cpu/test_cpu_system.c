@@ -299,6 +299,68 @@ static void test_task_switch(guest_env *e)
     s->cr0 &= ~(uint64_t)X86_CR0_TS;
 }
 
+/* Ring 3 CALLs through a call gate (2 parameters) into ring 0, which reads
+ * the copied parameters and the caller's SS:ESP from its own stack, then
+ * RETF 8 returns to ring 3 and releases the parameters on both stacks. */
+static void test_call_gate(guest_env *e)
+{
+    static const uint8_t ring0_start[] = {
+        0x6a, 0x2b,                                     /* push $0x2b (user SS) */
+        0x68, 0x00, 0x00, 0x06, 0x00,                   /* push $0x60000 (user ESP) */
+        0x6a, 0x02,                                     /* push $2 (EFLAGS) */
+        0x6a, 0x23,                                     /* push $0x23 (user CS) */
+        0x68, 0x80, 0x00, 0x10, 0x00,                   /* push $0x100080 */
+        0xcf,                                           /* iret: to ring 3 */
+    };
+    static const uint8_t ring3[] = {
+        0x6a, 0x07, 0x6a, 0x05,                         /* push $7; push $5 */
+        0x9a, 0x00, 0x00, 0x00, 0x00, 0x33, 0x00,       /* lcall $0x33,$0 (gate, RPL 3) */
+        0x89, 0xc6,                                     /* mov %eax,%esi */
+        0xeb, 0xfe,                                     /* jmp . */
+    };
+    static const uint8_t ring0_handler[] = {
+        0x8b, 0x44, 0x24, 0x08,                         /* mov 8(%esp),%eax: first parameter */
+        0x8b, 0x5c, 0x24, 0x0c,                         /* mov 12(%esp),%ebx: second */
+        0x8b, 0x4c, 0x24, 0x10,                         /* mov 16(%esp),%ecx: caller's ESP */
+        0x8b, 0x54, 0x24, 0x14,                         /* mov 20(%esp),%edx: caller's SS */
+        0xca, 0x08, 0x00,                               /* lret $8 */
+    };
+    enter_protected_mode32(e);
+    mm_x86_cpu *s = &e->cpu->s;
+    memset(e->ram + TSS_A, 0, 0x100);
+    static const uint32_t gdt[] = {
+        0, 0,
+        0x0000ffff, 0x00cf9a00,                         /* 0x08 ring 0 code */
+        0x0000ffff, 0x00cf9200,                         /* 0x10 ring 0 data */
+        0x60000067, 0x00008b00,                         /* 0x18 TSS, busy */
+        0x0000ffff, 0x00cffa00,                         /* 0x20 ring 3 code */
+        0x0000ffff, 0x00cff200,                         /* 0x28 ring 3 data */
+        0x00080100, 0x0010ec02,                         /* 0x30 call gate, DPL 3, 2 params -> 08:100100 */
+    };
+    memcpy(e->ram + TASK_GDT, gdt, sizeof(gdt));
+    put32(e, TSS_A + 4, 0x70000);                       /* ESP0 */
+    put32(e, TSS_A + 8, 0x10);                          /* SS0 */
+    s->gdtr = (mm_x86_dtable){ TASK_GDT, sizeof(gdt) - 1 };
+    s->tr = (mm_x86_segment){ .selector = 0x18, .base = TSS_A, .limit = 0x67,
+                              .flags = X86_DESC_P | (X86_SYS_TSS_BUSY << 8) };
+    guest_env_load(e, GUEST_CODE + 0x80, ring3, sizeof(ring3));
+    guest_env_load(e, GUEST_CODE + 0x100, ring0_handler, sizeof(ring0_handler));
+    tcg_exit why = run_code(e, ring0_start, sizeof(ring0_start));
+    const uint64_t *r = s->regs;
+    CHECK(why == TCG_EXIT_BUDGET && mm_x86_cpl(s) == 3,
+          "call gate: exit %d, CPL %u at %#" PRIx64 " (expected the ring 3 loop)", why,
+          mm_x86_cpl(s), s->rip);
+    CHECK(r[X86_R_AX] == 5 && r[X86_R_BX] == 7 && r[X86_R_SI] == 5,
+          "call gate: parameters %#" PRIx64 ", %#" PRIx64 " (expected 5, 7)", r[X86_R_AX],
+          r[X86_R_BX]);
+    CHECK(r[X86_R_CX] == 0x60000 - 8 && r[X86_R_DX] == 0x2b,
+          "call gate: saved SS:ESP %#" PRIx64 ":%#" PRIx64 ", expected 0x2b:0x5fff8",
+          r[X86_R_DX], r[X86_R_CX]);
+    CHECK((uint32_t)r[X86_R_SP] == 0x60000 && s->seg[X86_SEG_SS].selector == 0x2b,
+          "call gate: after RETF 8, SS:ESP %#x:%#" PRIx64 ", expected 0x2b:0x60000",
+          s->seg[X86_SEG_SS].selector, r[X86_R_SP]);
+}
+
 /* The BCD adjustments, worked examples of the SDM's pseudocode: 79+35
  * (DAA: 14, carry), 35-47 (DAS: 88, borrow), 8+9 (AAA: AX 0107), 12-5 (AAS:
  * AX 0007), AAM of 63 (0603), AAD base 16 of 0603 (0063). */
@@ -525,6 +587,7 @@ int main(void)
     test_bcd_adjust(e);
     test_arpl_bound(e);
     test_task_switch(e);
+    test_call_gate(e);
     test_mode_switch(e);
     test_page_protection(e);
     test_user_faults(e);

@@ -167,23 +167,25 @@ static bool protected_mode(const tcg_vcpu *v)
 }
 
 /* Far JMP/CALL to a system descriptor: a TSS or a task gate switches
- * tasks; call gates are not implemented. */
+ * tasks, a call gate transfers within this task (call_gate.c). */
 static void far_through_system(tcg_vcpu *v, uint16_t sel, uint32_t lo, uint32_t hi,
                                tcg_task_source src)
 {
     unsigned type = (hi >> 8) & 0xf, dpl = (hi >> X86_DESC_DPL_SHIFT) & 3;
     bool tss = type == X86_SYS_TSS_AVAIL || type == X86_SYS_TSS16_AVAIL;
+    bool call_gate = type == X86_SYS_CALL || type == X86_SYS_CALL16;
     if (mm_x86_long_mode(&v->s) && (tss || type == X86_SYS_TASK))
         tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);   /* no task switches in long mode */
-    if (!tss && type != X86_SYS_TASK) {
-        mm_log(MM_LOG_UNIMP, "far %s through a call gate (selector %#x) not implemented\n",
-               src == TASK_FROM_CALL ? "CALL" : "JMP", sel);
+    if (!tss && !call_gate && type != X86_SYS_TASK)
         tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
-    }
     if (dpl < mm_x86_cpl(&v->s) || dpl < (sel & 3u))
         tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
     if (!(hi & X86_DESC_P))
         tcg_raise_error(v, X86_EXC_NP, sel & 0xfffc);
+    if (call_gate) {
+        tcg_call_gate(v, sel, lo, hi, src == TASK_FROM_CALL);
+        return;
+    }
     if (type == X86_SYS_TASK)
         sel = tcg_task_gate_target(v, lo, &lo, &hi);
     tcg_task_switch(v, sel, lo, hi, src);
@@ -289,8 +291,10 @@ void tcg_far_return(tcg_vcpu *v, unsigned opsize, uint16_t extra_pop)
     }
     sp_write(v, sp + 2 * bytes + extra_pop);
     load_cs_desc(v, sel, lo, hi, new_cpl);
-    if (new_cpl > cpl)
-        return_to_outer(v, new_cpl, outer_ss, outer_sp);
+    if (new_cpl > cpl) {
+        /* RETF imm16 releases the parameters on the caller's stack too. */
+        return_to_outer(v, new_cpl, outer_ss, outer_sp + extra_pop);
+    }
     v->s.rip = v->code_size == SZ64 ? ip : ip & 0xffffffffull;
 }
 

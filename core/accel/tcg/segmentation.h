@@ -20,6 +20,9 @@ void tcg_load_cs_checked(tcg_vcpu *v, uint16_t sel, unsigned new_cpl);
 void tcg_far_jump(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize);
 void tcg_far_call(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize);
 void tcg_far_return(tcg_vcpu *v, unsigned opsize, uint16_t extra_pop);
+/* Far JMP (call false) or CALL through the call gate (lo, hi) at gate_sel,
+ * whose DPL and presence the caller has checked (call_gate.c). */
+void tcg_call_gate(tcg_vcpu *v, uint16_t gate_sel, uint32_t lo, uint32_t hi, bool call);
 void tcg_iret(tcg_vcpu *v, unsigned opsize);
 
 #endif
