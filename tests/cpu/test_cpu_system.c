@@ -100,6 +100,32 @@ static void test_exceptions(guest_env *e)
     expect_exception(e, "#UD", ud2, sizeof(ud2), X86_EXC_UD, false, 0, GUEST_CODE + 1);
     static const uint8_t int3[] = { 0x90, 0xcc, 0x90 };
     expect_exception(e, "#BP", int3, sizeof(int3), X86_EXC_BP, false, 0, GUEST_CODE + 2);
+    /* POPF setting TF: the single-step #DB traps after the next instruction
+     * (the first NOP), with DR6.BS set; INT3 while stepping gets no trap of
+     * its own (its #BP comes first). */
+    static const uint8_t step[] = { 0x9c, 0x48, 0x81, 0x0c, 0x24, 0x00, 0x01, 0x00, 0x00,
+                                    0x9d, 0x90, 0x90 };   /* pushfq; orq $0x100,(%rsp); popfq; nop; nop */
+    e->cpu->s.dr[6] = 0xffff0ff0;
+    expect_exception(e, "#DB single step", step, sizeof(step), X86_EXC_DB, false, 0,
+                     GUEST_CODE + 11);
+    CHECK(e->cpu->s.dr[6] & (1u << 14), "#DB single step: DR6 %#" PRIx64 " without BS",
+          e->cpu->s.dr[6]);
+    /* The same, the second time round a loop whose blocks are already
+     * decoded and chained: the chain must stop where POPF sets TF. */
+    static const uint8_t step_chained[] = {
+        0xb9, 0x02, 0x00, 0x00, 0x00,                   /* mov $2,%ecx */
+        0x9c, 0x48, 0x09, 0x1c, 0x24, 0x9d,             /* 1: pushfq; or %rbx,(%rsp); popfq */
+        0x90,                                           /* nop */
+        0xbb, 0x00, 0x01, 0x00, 0x00,                   /* mov $0x100,%ebx */
+        0xff, 0xc9, 0x75, 0xf0,                         /* dec %ecx; jnz 1b */
+        0xf4,
+    };
+    expect_exception(e, "#DB single step, chained", step_chained, sizeof(step_chained),
+                     X86_EXC_DB, false, 0, GUEST_CODE + 12);
+    static const uint8_t step_int3[] = { 0x9c, 0x48, 0x81, 0x0c, 0x24, 0x00, 0x01, 0x00, 0x00,
+                                         0x9d, 0xcc, 0x90 };   /* ...; popfq; int3; nop */
+    expect_exception(e, "#BP while stepping", step_int3, sizeof(step_int3), X86_EXC_BP, false,
+                     0, GUEST_CODE + 11);
 
     /* movabs 0x80000000, %rax: PDPT entry 2 is not present. */
     static const uint8_t pf_read[] = { 0x48, 0xa1, 0, 0, 0, 0x80, 0, 0, 0, 0 };

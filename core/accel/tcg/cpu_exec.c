@@ -149,6 +149,18 @@ static bool check_interrupts(tcg_vcpu *v)
     return false;
 }
 
+/* One instruction through its own handler, not the threaded chain (the
+ * -d cpu trace and single-stepping). */
+static void run_one_insn(tcg_vcpu *v, const tcg_insn *in)
+{
+    if (__builtin_expect(tcg_trace_enabled, 0))
+        tcg_trace_insn(v, in);
+    v->insn_start = v->s.rip;
+    v->s.rip += in->len;
+    in->impl(v, in);
+    v->icount++;
+}
+
 /* Runs block b, and more chained behind it until chain_insns instructions
  * (or the budget) are done. */
 static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
@@ -157,11 +169,7 @@ static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
     if (__builtin_expect(tcg_trace_enabled, 0)) {
         /* One handler at a time so each instruction is logged before it runs. */
         for (const tcg_insn *in = b->insns; in < b->insns + b->n_insns; in++) {
-            tcg_trace_insn(v, in);
-            v->insn_start = v->s.rip;
-            v->s.rip += in->len;
-            in->impl(v, in);
-            v->icount++;
+            run_one_insn(v, in);
             if (v->exit_block)
                 return;
         }
@@ -185,6 +193,25 @@ static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
             end++;
         v->icount += end->imm - (uint64_t)(end - v->exit_insn);
     }
+}
+
+#define X86_DR6_BS (1u << 14)   /* single step */
+
+/* TF set: the block's first instruction alone, then the single-step #DB
+ * trap.  An instruction that delivered an event itself (INT n, INT3,
+ * INTO) gets no trap: delivery cleared TF, and the handler runs first.  A
+ * fault skips this altogether (longjmp).  REP string instructions trap
+ * once, after their last iteration, not after each. */
+static void step_instruction(tcg_vcpu *v, const tcg_block *b)
+{
+    v->exit_block = false;
+    v->event_delivered = false;
+    run_one_insn(v, b->insns);
+    if (v->event_delivered)
+        return;
+    v->s.dr[6] |= X86_DR6_BS;
+    v->insn_start = v->s.rip;
+    tcg_deliver_event(v, X86_EXC_DB, EVT_TRAP, false, 0);
 }
 
 tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
@@ -214,7 +241,10 @@ tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
             return TCG_EXIT_HALTED;
         v->insn_start = v->s.rip;
         const tcg_block *b = tcg_code_lookup(v);
-        run_block(v, b, event_held ? 0 : TCG_CHAIN_INSNS);
+        if (__builtin_expect(v->s.rflags & X86_FLAG_TF, 0))
+            step_instruction(v, b);
+        else
+            run_block(v, b, event_held ? 0 : TCG_CHAIN_INSNS);
     }
     return TCG_EXIT_BUDGET;
 }

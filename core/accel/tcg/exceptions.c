@@ -297,6 +297,7 @@ void tcg_deliver_event(tcg_vcpu *v, int vector, tcg_event_kind kind, bool has_er
                v->s.regs[X86_R_SP], v->s.cr2);
     }
     v->s.halted = false;
+    v->event_delivered = true;
     if (!(v->s.cr0 & X86_CR0_PE))
         deliver_real(v, vector);
     else if (mm_x86_long_mode(&v->s))

@@ -173,7 +173,8 @@ void tcg_set_rflags(tcg_vcpu *v, uint64_t value, uint64_t mask)
     uint64_t old = v->s.rflags;
     v->s.rflags = (old & ~other) | (value & other) | X86_FLAG_FIXED1;
     /* IF set (POPF, IRET, SYSRET): back to the run loop, which delivers
-     * an interrupt that waited; block ends do not look for one. */
-    if (v->s.rflags & ~old & X86_FLAG_IF)
+     * an interrupt that waited; block ends do not look for one.  TF set:
+     * back to the run loop, which single-steps from the next instruction. */
+    if (v->s.rflags & ~old & (X86_FLAG_IF | X86_FLAG_TF))
         v->exit_block = true;
 }

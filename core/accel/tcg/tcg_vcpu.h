@@ -96,6 +96,7 @@ struct tcg_vcpu {
     uint64_t insn_start;          /* RIP of the executing instruction (faults restart here) */
     uint8_t code_size;            /* SZ16/SZ32/SZ64 of the current CS */
     bool exit_block;              /* leave the current block after this instruction */
+    bool event_delivered;         /* tcg_deliver_event ran (single-stepping looks) */
     /* Where the threaded chain stopped early (dispatch.h): the entry after
      * the last instruction run; NULL when it stopped at a block end. */
     const tcg_insn *exit_insn;
