@@ -122,6 +122,20 @@ static void test_exceptions(guest_env *e)
     };
     expect_exception(e, "#DB single step, chained", step_chained, sizeof(step_chained),
                      X86_EXC_DB, false, 0, GUEST_CODE + 12);
+    /* DR0 = the second NOP, DR7 L0 (execute): #DB as a fault before it, B0 in DR6. */
+    static const uint8_t exec_bp[] = {
+        0xb8, 0x11, 0x00, 0x10, 0x00,                   /* mov $0x100011,%eax */
+        0x0f, 0x23, 0xc0,                               /* mov %rax,%dr0 */
+        0xb8, 0x01, 0x00, 0x00, 0x00,                   /* mov $1,%eax */
+        0x0f, 0x23, 0xf8,                               /* mov %rax,%dr7 */
+        0x90, 0x90, 0xf4,                               /* nop; nop (breakpoint); hlt */
+    };
+    e->cpu->s.dr[6] = 0xffff0ff0;
+    expect_exception(e, "#DB instruction breakpoint", exec_bp, sizeof(exec_bp), X86_EXC_DB,
+                     false, 0, GUEST_CODE + 17);
+    CHECK((e->cpu->s.dr[6] & 0xf) == 1, "#DB instruction breakpoint: DR6 %#" PRIx64,
+          e->cpu->s.dr[6]);
+    e->cpu->s.dr[7] = 0;
     static const uint8_t step_int3[] = { 0x9c, 0x48, 0x81, 0x0c, 0x24, 0x00, 0x01, 0x00, 0x00,
                                          0x9d, 0xcc, 0x90 };   /* ...; popfq; int3; nop */
     expect_exception(e, "#BP while stepping", step_int3, sizeof(step_int3), X86_EXC_BP, false,

@@ -196,18 +196,56 @@ static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
 }
 
 #define X86_DR6_BS (1u << 14)   /* single step */
+#define X86_DR7_ENABLES 0xffu   /* L0 G0 .. L3 G3 */
 
-/* TF set: the block's first instruction alone, then the single-step #DB
- * trap.  An instruction that delivered an event itself (INT n, INT3,
- * INTO) gets no trap: delivery cleared TF, and the handler runs first.  A
- * fault skips this altogether (longjmp).  REP string instructions trap
- * once, after their last iteration, not after each. */
+/* Whether the run loop must go one instruction at a time: TF, or DR7
+ * enabling a breakpoint. */
+static bool stepping(const tcg_vcpu *v)
+{
+    return (v->s.rflags & X86_FLAG_TF) || (v->s.dr[7] & X86_DR7_ENABLES);
+}
+
+/* DR6 B0-B3 bits of the instruction breakpoints (DR7 R/W = 00) at the
+ * instruction about to run; RF set suppresses them for this instruction. */
+static unsigned instruction_breakpoints(tcg_vcpu *v)
+{
+    if (v->s.rflags & X86_FLAG_RF)
+        return 0;
+    uint64_t dr7 = v->s.dr[7], pc = tcg_code_pc(v);
+    unsigned hits = 0;
+    for (unsigned i = 0; i < 4; i++) {
+        bool enabled = (dr7 >> (2 * i)) & 3;
+        bool on_execution = ((dr7 >> (16 + 4 * i)) & 3) == 0;
+        if (enabled && on_execution && v->s.dr[i] == pc)
+            hits |= 1u << i;
+    }
+    return hits;
+}
+
+/* Stepping: an instruction breakpoint at the block's first instruction
+ * raises #DB as a fault; else that instruction runs alone and, with TF
+ * set, the single-step #DB trap follows.  An instruction that delivered an
+ * event itself (INT n, INT3, INTO) gets no trap: delivery cleared TF, and
+ * the handler runs first.  A fault skips this altogether (longjmp).  REP
+ * string instructions trap once, after their last iteration.  RF, which
+ * suppresses breakpoints for one instruction, clears once one completes
+ * (IRET may set it again). */
 static void step_instruction(tcg_vcpu *v, const tcg_block *b)
 {
+    unsigned hits = instruction_breakpoints(v);
+    if (hits) {
+        v->s.dr[6] = (v->s.dr[6] & ~0xfull) | hits;
+        v->insn_start = v->s.rip;
+        tcg_deliver_event(v, X86_EXC_DB, EVT_FAULT, false, 0);
+        return;
+    }
+    bool tf = v->s.rflags & X86_FLAG_TF, rf = v->s.rflags & X86_FLAG_RF;
     v->exit_block = false;
     v->event_delivered = false;
     run_one_insn(v, b->insns);
-    if (v->event_delivered)
+    if (rf && b->insns->opcode != 0xcf)
+        v->s.rflags &= ~(uint64_t)X86_FLAG_RF;
+    if (v->event_delivered || !tf)
         return;
     v->s.dr[6] |= X86_DR6_BS;
     v->insn_start = v->s.rip;
@@ -241,7 +279,7 @@ tcg_exit tcg_cpu_exec(tcg_vcpu *v, uint64_t budget)
             return TCG_EXIT_HALTED;
         v->insn_start = v->s.rip;
         const tcg_block *b = tcg_code_lookup(v);
-        if (__builtin_expect(v->s.rflags & X86_FLAG_TF, 0))
+        if (__builtin_expect(stepping(v), 0))
             step_instruction(v, b);
         else
             run_block(v, b, event_held ? 0 : TCG_CHAIN_INSNS);

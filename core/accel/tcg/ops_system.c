@@ -119,8 +119,10 @@ void op_mov_to_dr(tcg_vcpu *v, const tcg_insn *in)
     unsigned r = in->reg & 7;
     if (r == 4 || r == 5)
         r += 2;
-    /* Breakpoints are stored for the guest to read back; they do not fire. */
+    /* Instruction breakpoints fire (cpu_exec.c, which single-steps while
+     * DR7 enables any); data breakpoints are stored but do not fire. */
     v->s.dr[r] = v->s.regs[in->rm];
+    v->exit_block = true;
 }
 
 void op_clts(tcg_vcpu *v, const tcg_insn *in)
