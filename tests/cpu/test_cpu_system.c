@@ -136,6 +136,26 @@ static void test_exceptions(guest_env *e)
     CHECK((e->cpu->s.dr[6] & 0xf) == 1, "#DB instruction breakpoint: DR6 %#" PRIx64,
           e->cpu->s.dr[6]);
     e->cpu->s.dr[7] = 0;
+    /* DR1 = 4 bytes at the data window + 0x100, DR7 L1 write-only: a read
+     * and a write elsewhere in the page pass (the page's accesses must not
+     * take a fast TLB entry), a write overlapping them traps after the
+     * instruction (B1). */
+    static const uint8_t data_bp[] = {
+        0xb8, 0x00, 0x01, 0x00, 0x40,                   /* mov $0x40000100,%eax */
+        0x0f, 0x23, 0xc8,                               /* mov %rax,%dr1 */
+        0xb8, 0x04, 0x00, 0xd0, 0x00,                   /* mov $0xd00004,%eax: L1, W, 4 bytes */
+        0x0f, 0x23, 0xf8,                               /* mov %rax,%dr7 */
+        0xbb, 0x00, 0x01, 0x00, 0x40,                   /* mov $0x40000100,%ebx */
+        0x8b, 0x0b,                                     /* mov (%rbx),%ecx: read, no trap */
+        0xc7, 0x43, 0x40, 0x09, 0x00, 0x00, 0x00,       /* movl $9,0x40(%rbx): same page, no trap */
+        0xc7, 0x43, 0x02, 0x05, 0x00, 0x00, 0x00,       /* movl $5,2(%rbx): write, trap */
+        0x90, 0xf4,
+    };
+    e->cpu->s.dr[6] = 0xffff0ff0;
+    expect_exception(e, "#DB data breakpoint", data_bp, sizeof(data_bp), X86_EXC_DB, false, 0,
+                     GUEST_CODE + 37);
+    CHECK((e->cpu->s.dr[6] & 0xf) == 2, "#DB data breakpoint: DR6 %#" PRIx64, e->cpu->s.dr[6]);
+    e->cpu->s.dr[7] = 0;
     static const uint8_t step_int3[] = { 0x9c, 0x48, 0x81, 0x0c, 0x24, 0x00, 0x01, 0x00, 0x00,
                                          0x9d, 0xcc, 0x90 };   /* ...; popfq; int3; nop */
     expect_exception(e, "#BP while stepping", step_int3, sizeof(step_int3), X86_EXC_BP, false,

@@ -15,6 +15,7 @@
 #include "accel/tcg/mem.h"
 #include "accel/tcg/segmentation.h"
 #include "accel/tcg/trace.h"
+#include "accel/tcg/debug_regs.h"
 
 /* Instructions one run_block call may chain through (dispatch.c), counted
  * at block ends.  Optimised builds turn the chain into tail calls (constant
@@ -195,31 +196,11 @@ static void run_block(tcg_vcpu *v, const tcg_block *b, uint64_t chain_insns)
     }
 }
 
-#define X86_DR6_BS (1u << 14)   /* single step */
-#define X86_DR7_ENABLES 0xffu   /* L0 G0 .. L3 G3 */
-
 /* Whether the run loop must go one instruction at a time: TF, or DR7
  * enabling a breakpoint. */
 static bool stepping(const tcg_vcpu *v)
 {
-    return (v->s.rflags & X86_FLAG_TF) || (v->s.dr[7] & X86_DR7_ENABLES);
-}
-
-/* DR6 B0-B3 bits of the instruction breakpoints (DR7 R/W = 00) at the
- * instruction about to run; RF set suppresses them for this instruction. */
-static unsigned instruction_breakpoints(tcg_vcpu *v)
-{
-    if (v->s.rflags & X86_FLAG_RF)
-        return 0;
-    uint64_t dr7 = v->s.dr[7], pc = tcg_code_pc(v);
-    unsigned hits = 0;
-    for (unsigned i = 0; i < 4; i++) {
-        bool enabled = (dr7 >> (2 * i)) & 3;
-        bool on_execution = ((dr7 >> (16 + 4 * i)) & 3) == 0;
-        if (enabled && on_execution && v->s.dr[i] == pc)
-            hits |= 1u << i;
-    }
-    return hits;
+    return (v->s.rflags & X86_FLAG_TF) || tcg_debug_armed(v);
 }
 
 /* Stepping: an instruction breakpoint at the block's first instruction
@@ -232,7 +213,7 @@ static unsigned instruction_breakpoints(tcg_vcpu *v)
  * (IRET may set it again). */
 static void step_instruction(tcg_vcpu *v, const tcg_block *b)
 {
-    unsigned hits = instruction_breakpoints(v);
+    unsigned hits = tcg_debug_instruction_hits(v);
     if (hits) {
         v->s.dr[6] = (v->s.dr[6] & ~0xfull) | hits;
         v->insn_start = v->s.rip;
@@ -242,12 +223,14 @@ static void step_instruction(tcg_vcpu *v, const tcg_block *b)
     bool tf = v->s.rflags & X86_FLAG_TF, rf = v->s.rflags & X86_FLAG_RF;
     v->exit_block = false;
     v->event_delivered = false;
+    v->debug_data_hits = 0;
     run_one_insn(v, b->insns);
     if (rf && b->insns->opcode != 0xcf)
         v->s.rflags &= ~(uint64_t)X86_FLAG_RF;
-    if (v->event_delivered || !tf)
+    if (v->event_delivered || (!tf && !v->debug_data_hits))
         return;
-    v->s.dr[6] |= X86_DR6_BS;
+    /* Data breakpoints and the single step: one #DB trap after the instruction. */
+    v->s.dr[6] = (v->s.dr[6] & ~0xfull) | v->debug_data_hits | (tf ? X86_DR6_BS : 0);
     v->insn_start = v->s.rip;
     tcg_deliver_event(v, X86_EXC_DB, EVT_TRAP, false, 0);
 }

@@ -5,6 +5,7 @@
 #include "accel/tcg/mem.h"
 #include "accel/tcg/code_cache.h"
 #include "accel/tcg/exceptions.h"
+#include "accel/tcg/debug_regs.h"
 
 static uint64_t phys_read(tcg_vcpu *v, uint64_t phys, unsigned size)
 {
@@ -16,6 +17,8 @@ static uint64_t read_in_page(tcg_vcpu *v, uint64_t lin, unsigned size, int acc)
 {
     uint64_t phys;
     tcg_tlb_entry *e = tcg_tlb_fill(v, lin, acc, &phys);
+    if (acc == ACC_READ)
+        tcg_debug_note_access(v, lin, size, false);
     if (e)
         return host_load((void *)(uintptr_t)(lin + e->addend), size);
     return phys_read(v, phys, size);
@@ -36,6 +39,7 @@ static void write_in_page(tcg_vcpu *v, uint64_t lin, unsigned size, uint64_t val
 {
     uint64_t phys;
     tcg_tlb_entry *e = tcg_tlb_fill(v, lin, ACC_WRITE, &phys);
+    tcg_debug_note_access(v, lin, size, true);
     if (!e) {
         v->mach->phys->mmio_write(v->mach->phys_opaque, phys, size, value);
         return;

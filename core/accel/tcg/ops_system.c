@@ -119,9 +119,11 @@ void op_mov_to_dr(tcg_vcpu *v, const tcg_insn *in)
     unsigned r = in->reg & 7;
     if (r == 4 || r == 5)
         r += 2;
-    /* Instruction breakpoints fire (cpu_exec.c, which single-steps while
-     * DR7 enables any); data breakpoints are stored but do not fire. */
+    /* Breakpoints fire while the run loop steps (debug_regs.h); pages
+     * with data breakpoints lose their fast TLB tags. */
     v->s.dr[r] = v->s.regs[in->rm];
+    if (r != 6)
+        tcg_tlb_flush(v);
     v->exit_block = true;
 }
 

@@ -97,6 +97,7 @@ struct tcg_vcpu {
     uint8_t code_size;            /* SZ16/SZ32/SZ64 of the current CS */
     bool exit_block;              /* leave the current block after this instruction */
     bool event_delivered;         /* tcg_deliver_event ran (single-stepping looks) */
+    uint8_t debug_data_hits;      /* DR6 B0-B3 of data breakpoints the instruction hit */
     /* Where the threaded chain stopped early (dispatch.h): the entry after
      * the last instruction run; NULL when it stopped at a block end. */
     const tcg_insn *exit_insn;

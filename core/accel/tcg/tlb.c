@@ -9,6 +9,7 @@
  */
 #include "accel/tcg/mem.h"
 #include "accel/tcg/code_cache.h"
+#include "accel/tcg/debug_regs.h"
 #include "accel/tcg/exceptions.h"
 
 static void tlb_entry_clear(tcg_tlb_entry *e)
@@ -123,5 +124,7 @@ tcg_tlb_entry *tcg_tlb_fill(tcg_vcpu *v, uint64_t lin, int acc, uint64_t *phys)
         e->tag_exec = page;
     if (acc == ACC_WRITE && writable && !tcg_code_page_has_code(v->mach, phys_page))
         e->tag_write = page;
+    if (tcg_debug_watched_page(v, page))
+        e->tag_read = e->tag_write = TCG_TLB_INVALID;   /* data breakpoint: slow path */
     return e;
 }
