@@ -92,6 +92,7 @@
 #define X86_SYS_TRAP16      7
 #define X86_SYS_TSS_AVAIL   9   /* 32-bit, or 64-bit in long mode */
 #define X86_SYS_TSS_BUSY    11
+#define X86_DESC_TSS_BUSY (2u << 8)   /* the busy bit of a TSS type (1<->3, 9<->11) */
 #define X86_SYS_CALL        12
 #define X86_SYS_INT         14
 #define X86_SYS_TRAP        15

@@ -296,10 +296,29 @@ static tcg_exit run32(guest_env *e, const uint8_t *code, size_t len)
 static void put32(guest_env *e, uint32_t pa, uint32_t v) { memcpy(e->ram + pa, &v, 4); }
 static uint32_t get32(guest_env *e, uint32_t pa) { uint32_t v; memcpy(&v, e->ram + pa, 4); return v; }
 
-/* Task A CALLs task B through its TSS, B IRETs back (NT), then A enters B
- * again through a task gate (INT 0x30) and B, resuming after its IRET,
- * returns once more.  Each task keeps its own registers in its TSS. */
-static void test_task_switch(guest_env *e)
+/* Task B's TSS format: where its fields are, how wide, and its descriptor. */
+typedef struct tss_format {
+    const char *name;
+    uint32_t desc_lo, desc_hi;      /* GDT entry 0x20 */
+    unsigned width, eip, eflags, gprs, segs, nsegs;
+    uint32_t code;                  /* where task B's code runs (IP fits the format) */
+} tss_format;
+
+static const tss_format tss32_format = { "32-bit TSS", 0x61000067, 0x00008900, 4, 0x20, 0x24,
+                                         0x28, 0x48, 6, GUEST_CODE + 0x100 };
+static const tss_format tss16_format = { "16-bit TSS", 0x6100002b, 0x00008100, 2, 0x0e, 0x10,
+                                         0x12, 0x22, 4, 0x8000 };
+
+static void put_tss_field(guest_env *e, const tss_format *f, unsigned off, uint32_t v)
+{
+    memcpy(e->ram + TSS_B + off, &v, f->width);
+}
+
+/* Task A (32-bit TSS) CALLs task B through its TSS, B IRETs back (NT),
+ * then A enters B again through a task gate (INT 0x30) and B, resuming
+ * after its IRET, returns once more.  Each task keeps its own registers in
+ * its TSS (a 16-bit TSS only their low halves). */
+static void check_task_switch(guest_env *e, const tss_format *f)
 {
     static const uint8_t task_a[] = {
         0xb8, 0x11, 0x00, 0x00, 0x00,                   /* mov $0x11,%eax */
@@ -318,45 +337,52 @@ static void test_task_switch(guest_env *e)
     enter_protected_mode32(e);
     mm_x86_cpu *s = &e->cpu->s;
     memset(e->ram + TSS_A, 0, 0x200);
-    static const uint32_t gdt[] = {
+    const uint32_t gdt[] = {
         0, 0,
         0x0000ffff, 0x00cf9a00,                         /* 0x08 code */
         0x0000ffff, 0x00cf9200,                         /* 0x10 data */
-        0x60000067, 0x00008b00,                         /* 0x18 TSS A, busy */
-        0x61000067, 0x00008900,                         /* 0x20 TSS B, available */
+        0x60000067, 0x00008b00,                         /* 0x18 TSS A (32-bit), busy */
+        f->desc_lo, f->desc_hi,                         /* 0x20 TSS B, available */
     };
     memcpy(e->ram + TASK_GDT, gdt, sizeof(gdt));
     put32(e, TASK_IDT + 0x30 * 8, 0x20u << 16);        /* task gate -> TSS B */
     put32(e, TASK_IDT + 0x30 * 8 + 4, 0x00008500);
-    put32(e, TSS_B + 0x20, GUEST_CODE + 0x100);         /* EIP */
-    put32(e, TSS_B + 0x24, X86_FLAG_FIXED1);            /* EFLAGS */
-    put32(e, TSS_B + 0x38, 0x80000);                    /* ESP */
+    put_tss_field(e, f, f->eip, f->code);
+    put_tss_field(e, f, f->eflags, X86_FLAG_FIXED1);
+    put_tss_field(e, f, f->gprs + f->width * X86_R_SP, 0x8000 - 0x100);
     static const uint16_t b_segs[6] = { 0x10, 0x08, 0x10, 0x10, 0x10, 0x10 };
-    for (unsigned i = 0; i < 6; i++)
-        put32(e, TSS_B + 0x48 + 4 * i, b_segs[i]);
+    for (unsigned i = 0; i < f->nsegs; i++)
+        put_tss_field(e, f, f->segs + f->width * i, b_segs[i]);
     s->gdtr = (mm_x86_dtable){ TASK_GDT, sizeof(gdt) - 1 };
     s->idtr = (mm_x86_dtable){ TASK_IDT, 0x30 * 8 + 7 };
     s->tr = (mm_x86_segment){ .selector = 0x18, .base = TSS_A, .limit = 0x67,
                               .flags = X86_DESC_P | (X86_SYS_TSS_BUSY << 8) };
-    guest_env_load(e, GUEST_CODE + 0x100, task_b, sizeof(task_b));
+    guest_env_load(e, f->code, task_b, sizeof(task_b));
     tcg_exit why = run_code(e, task_a, sizeof(task_a));
     const uint64_t *r = s->regs;
-    CHECK(why == TCG_EXIT_HALTED, "task switch: exit %d at %#" PRIx64, why, s->rip);
+    uint32_t b_eax = 0;
+    memcpy(&b_eax, e->ram + TSS_B + f->gprs, f->width);
+    unsigned b_type = (get32(e, TASK_GDT + 0x24) >> 8) & 0xf;
+    CHECK(why == TCG_EXIT_HALTED, "%s: exit %d at %#" PRIx64, f->name, why, s->rip);
     CHECK(r[X86_R_BX] == 0x11 && r[X86_R_SI] == 0x11,
-          "task switch: task A's EAX after the returns %#" PRIx64 ", %#" PRIx64 ", expected 0x11",
-          r[X86_R_BX], r[X86_R_SI]);
-    CHECK(get32(e, TSS_B + 0x28) == 0x84, "task switch: task B's saved EAX %#x, expected 0x84",
-          get32(e, TSS_B + 0x28));
-    CHECK((get32(e, TSS_B) & 0xffff) == 0x18, "task switch: TSS B link %#x, expected 0x18",
+          "%s: task A's EAX after the returns %#" PRIx64 ", %#" PRIx64 ", expected 0x11",
+          f->name, r[X86_R_BX], r[X86_R_SI]);
+    CHECK(b_eax == 0x84, "%s: task B's saved EAX %#x, expected 0x84", f->name, b_eax);
+    CHECK((get32(e, TSS_B) & 0xffff) == 0x18, "%s: TSS B link %#x, expected 0x18", f->name,
           get32(e, TSS_B) & 0xffff);
-    CHECK(((get32(e, TASK_GDT + 0x1c) >> 8) & 0xf) == X86_SYS_TSS_BUSY &&
-          ((get32(e, TASK_GDT + 0x24) >> 8) & 0xf) == X86_SYS_TSS_AVAIL,
-          "task switch: busy bits A %#x B %#x", get32(e, TASK_GDT + 0x1c),
+    CHECK(((get32(e, TASK_GDT + 0x1c) >> 8) & 0xf) == X86_SYS_TSS_BUSY && !(b_type & 2),
+          "%s: busy bits A %#x B %#x", f->name, get32(e, TASK_GDT + 0x1c),
           get32(e, TASK_GDT + 0x24));
     CHECK(s->tr.selector == 0x18 && !(s->rflags & X86_FLAG_NT) && (s->cr0 & X86_CR0_TS),
-          "task switch: TR %#x, NT %d, CR0.TS %d", s->tr.selector,
+          "%s: TR %#x, NT %d, CR0.TS %d", f->name, s->tr.selector,
           !!(s->rflags & X86_FLAG_NT), !!(s->cr0 & X86_CR0_TS));
     s->cr0 &= ~(uint64_t)X86_CR0_TS;
+}
+
+static void test_task_switch(guest_env *e)
+{
+    check_task_switch(e, &tss32_format);
+    check_task_switch(e, &tss16_format);
 }
 
 /* Ring 3 CALLs through a call gate (2 parameters) into ring 0, which reads

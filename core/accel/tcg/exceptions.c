@@ -217,8 +217,8 @@ static void deliver_task_gate(tcg_vcpu *v, uint64_t gate, uint32_t gate_error,
     uint32_t lo, hi;
     uint16_t tss = tcg_task_gate_target(v, (uint32_t)gate, &lo, &hi);
     tcg_task_switch(v, tss, lo, hi, TASK_FROM_INT);
-    if (has_error)
-        push_val(v, SZ32, error);
+    if (has_error)   /* as wide as the new task's TSS */
+        push_val(v, (v->s.tr.flags & (8u << X86_DESC_TYPE_SHIFT)) ? SZ32 : SZ16, error);
 }
 
 static void deliver_protected(tcg_vcpu *v, int vector, tcg_event_kind kind, bool has_error,

@@ -266,9 +266,9 @@ static void load_system_segment(tcg_vcpu *v, uint16_t sel, bool tss)
         dst->base |= tcg_sys_read(v, v->s.gdtr.base + (sel & ~7u) + 8, 4) << 32;
     if (tss) {
         /* Mark the TSS busy in the descriptor and the cache. */
-        hi |= X86_SYS_TSS_BUSY << 8;
+        hi |= X86_DESC_TSS_BUSY;
         tcg_sys_write(v, v->s.gdtr.base + (sel & ~7u) + 4, 4, hi);
-        dst->flags |= X86_SYS_TSS_BUSY << 8;
+        dst->flags |= X86_DESC_TSS_BUSY;
     }
 }
 

@@ -1,6 +1,6 @@
 /*
- * Hardware task switches (32-bit TSS): far JMP/CALL to a TSS or task gate,
- * an interrupt through a task gate, IRET with NT set.
+ * Hardware task switches (32-bit and 16-bit TSS): far JMP/CALL to a TSS or
+ * task gate, an interrupt through a task gate, IRET with NT set.
  */
 #ifndef MODEMU_TCG_TASK_SWITCH_H
 #define MODEMU_TCG_TASK_SWITCH_H
