@@ -387,7 +387,9 @@ static void test_task_switch(guest_env *e)
 
 /* Ring 3 CALLs through a call gate (2 parameters) into ring 0, which reads
  * the copied parameters and the caller's SS:ESP from its own stack, then
- * RETF 8 returns to ring 3 and releases the parameters on both stacks. */
+ * RETF 8 returns to ring 3 and releases the parameters on both stacks.
+ * Ring 3 then enters ring 0 again by INT 0x21 (the same inner stack from
+ * the TSS), whose handler reads the interrupted SS:ESP and halts. */
 static void test_call_gate(guest_env *e)
 {
     static const uint8_t ring0_start[] = {
@@ -402,7 +404,7 @@ static void test_call_gate(guest_env *e)
         0x6a, 0x07, 0x6a, 0x05,                         /* push $7; push $5 */
         0x9a, 0x00, 0x00, 0x00, 0x00, 0x33, 0x00,       /* lcall $0x33,$0 (gate, RPL 3) */
         0x89, 0xc6,                                     /* mov %eax,%esi */
-        0xeb, 0xfe,                                     /* jmp . */
+        0xcd, 0x21,                                     /* int $0x21 */
     };
     static const uint8_t ring0_handler[] = {
         0x8b, 0x44, 0x24, 0x08,                         /* mov 8(%esp),%eax: first parameter */
@@ -410,6 +412,11 @@ static void test_call_gate(guest_env *e)
         0x8b, 0x4c, 0x24, 0x10,                         /* mov 16(%esp),%ecx: caller's ESP */
         0x8b, 0x54, 0x24, 0x14,                         /* mov 20(%esp),%edx: caller's SS */
         0xca, 0x08, 0x00,                               /* lret $8 */
+    };
+    static const uint8_t ring0_interrupt[] = {
+        0x8b, 0x7c, 0x24, 0x0c,                         /* mov 12(%esp),%edi: interrupted ESP */
+        0x8b, 0x6c, 0x24, 0x10,                         /* mov 16(%esp),%ebp: interrupted SS */
+        0xf4,
     };
     enter_protected_mode32(e);
     mm_x86_cpu *s = &e->cpu->s;
@@ -429,12 +436,16 @@ static void test_call_gate(guest_env *e)
     s->gdtr = (mm_x86_dtable){ TASK_GDT, sizeof(gdt) - 1 };
     s->tr = (mm_x86_segment){ .selector = 0x18, .base = TSS_A, .limit = 0x67,
                               .flags = X86_DESC_P | (X86_SYS_TSS_BUSY << 8) };
+    put32(e, TASK_IDT + 0x21 * 8, 0x00080180);           /* interrupt gate, DPL 3 -> 08:100180 */
+    put32(e, TASK_IDT + 0x21 * 8 + 4, 0x0010ee00);
+    s->idtr = (mm_x86_dtable){ TASK_IDT, 0x21 * 8 + 7 };
+    guest_env_load(e, GUEST_CODE + 0x180, ring0_interrupt, sizeof(ring0_interrupt));
     guest_env_load(e, GUEST_CODE + 0x80, ring3, sizeof(ring3));
     guest_env_load(e, GUEST_CODE + 0x100, ring0_handler, sizeof(ring0_handler));
     tcg_exit why = run_code(e, ring0_start, sizeof(ring0_start));
     const uint64_t *r = s->regs;
-    CHECK(why == TCG_EXIT_BUDGET && mm_x86_cpl(s) == 3,
-          "call gate: exit %d, CPL %u at %#" PRIx64 " (expected the ring 3 loop)", why,
+    CHECK(why == TCG_EXIT_HALTED && mm_x86_cpl(s) == 0,
+          "call gate: exit %d, CPL %u at %#" PRIx64 " (expected the ring 0 INT handler)", why,
           mm_x86_cpl(s), s->rip);
     CHECK(r[X86_R_AX] == 5 && r[X86_R_BX] == 7 && r[X86_R_SI] == 5,
           "call gate: parameters %#" PRIx64 ", %#" PRIx64 " (expected 5, 7)", r[X86_R_AX],
@@ -442,9 +453,12 @@ static void test_call_gate(guest_env *e)
     CHECK(r[X86_R_CX] == 0x60000 - 8 && r[X86_R_DX] == 0x2b,
           "call gate: saved SS:ESP %#" PRIx64 ":%#" PRIx64 ", expected 0x2b:0x5fff8",
           r[X86_R_DX], r[X86_R_CX]);
-    CHECK((uint32_t)r[X86_R_SP] == 0x60000 && s->seg[X86_SEG_SS].selector == 0x2b,
-          "call gate: after RETF 8, SS:ESP %#x:%#" PRIx64 ", expected 0x2b:0x60000",
-          s->seg[X86_SEG_SS].selector, r[X86_R_SP]);
+    CHECK(r[X86_R_DI] == 0x60000 && r[X86_R_BP] == 0x2b,
+          "call gate: after RETF 8, SS:ESP %#" PRIx64 ":%#" PRIx64 " (as INT saw them), "
+          "expected 0x2b:0x60000", r[X86_R_BP], r[X86_R_DI]);
+    CHECK((uint32_t)r[X86_R_SP] == 0x70000 - 20 && s->seg[X86_SEG_SS].selector == 0x10,
+          "INT from ring 3: SS:ESP %#x:%#" PRIx64 ", expected the TSS's 0x10:0x70000 less "
+          "the 20-byte frame", s->seg[X86_SEG_SS].selector, r[X86_R_SP]);
 }
 
 /* The BCD adjustments, worked examples of the SDM's pseudocode: 79+35

@@ -27,26 +27,6 @@ static void read_gate_target(tcg_vcpu *v, uint16_t cs_sel, uint32_t *lo, uint32_
         tcg_raise_error(v, X86_EXC_NP, cs_sel & 0xfffc);
 }
 
-/* The inner stack for privilege level dpl from the 32-bit TSS, checked:
- * a present writable data segment of that DPL (#TS otherwise). */
-static void inner_stack(tcg_vcpu *v, unsigned dpl, mm_x86_segment *ss, uint32_t *esp)
-{
-    if (v->s.tr.limit < 8 + 8 * dpl + 1)
-        tcg_raise_error(v, X86_EXC_TS, v->s.tr.selector & 0xfffc);
-    *esp = (uint32_t)tcg_sys_read(v, v->s.tr.base + 4 + 8 * dpl, 4);
-    uint16_t sel = (uint16_t)tcg_sys_read(v, v->s.tr.base + 8 + 8 * dpl, 2);
-    uint32_t lo, hi;
-    if ((sel & ~3u) == 0 || (sel & 3) != dpl)
-        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
-    tcg_read_descriptor(v, sel, &lo, &hi);
-    bool writable_data = (hi & X86_DESC_S) && !(hi & X86_DESC_CS) && (hi & X86_DESC_W);
-    if (!writable_data || ((hi >> X86_DESC_DPL_SHIFT) & 3) != dpl)
-        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
-    if (!(hi & X86_DESC_P))
-        tcg_raise_error(v, X86_EXC_SS, sel & 0xfffc);
-    tcg_seg_from_descriptor(ss, sel, lo, hi);
-}
-
 void tcg_call_gate(tcg_vcpu *v, uint16_t gate_sel, uint32_t glo, uint32_t ghi, bool call)
 {
     unsigned type = (ghi >> 8) & 0xf;
@@ -75,7 +55,7 @@ void tcg_call_gate(tcg_vcpu *v, uint16_t gate_sel, uint32_t glo, uint32_t ghi, b
     if (!conforming && dpl < cpl) {
         mm_x86_segment new_ss;
         uint32_t new_esp;
-        inner_stack(v, dpl, &new_ss, &new_esp);
+        tcg_inner_stack(v, dpl, &new_ss, &new_esp);
         /* The parameters, read at the caller's privilege before anything changes. */
         unsigned count = ghi & 0x1f;
         uint64_t params[GATE_MAX_PARAMS];

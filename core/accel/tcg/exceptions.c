@@ -252,18 +252,11 @@ static void deliver_protected(tcg_vcpu *v, int vector, tcg_event_kind kind, bool
     unsigned fsize = gate32 ? SZ32 : SZ16;
     frame_writer w;
     if (new_cpl < cpl) {
-        /* Inner stack from the 32-bit TSS: ESPn at 4+8n, SSn at 8+8n. */
-        uint64_t tss = v->s.tr.base;
-        uint32_t esp = (uint32_t)tcg_sys_read(v, tss + 4 + new_cpl * 8, 4);
-        uint16_t ss = (uint16_t)tcg_sys_read(v, tss + 8 + new_cpl * 8, 2);
-        uint32_t slo, shi;
-        if ((ss & ~3u) == 0)
-            tcg_raise_error(v, X86_EXC_TS, ss & 0xfffc);
-        tcg_read_descriptor(v, ss, &slo, &shi);
         mm_x86_segment new_ss;
-        tcg_seg_from_descriptor(&new_ss, ss, slo, shi);
+        uint32_t esp;
+        tcg_inner_stack(v, new_cpl, &new_ss, &esp);
         w = (frame_writer){ .base = new_ss.base, .sp = esp,
-                            .mask = (shi & X86_DESC_B) ? 0xffffffffull : 0xffffull,
+                            .mask = (new_ss.flags & X86_DESC_B) ? 0xffffffffull : 0xffffull,
                             .size = fsize };
         v->mmu_idx = TCG_MMU_KERNEL;
         frame_push(v, &w, old_ss);

@@ -332,20 +332,32 @@ SIZED_HANDLERS(imul_r_mem)
 SIZED_HANDLERS(store_imm)
 SIZED_HANDLERS(movsxd_load)
 
-/* PUSH/POP reg in 64-bit code with a 64-bit operand: no SS base, limit or
- * stack-size mask.  The store comes first, so a fault leaves RSP as it was;
- * POP RSP ends with the popped value. */
-static void push_r64(tcg_vcpu *v, const tcg_insn *in)
+/* 8-byte stack pushes and pops in 64-bit code: no SS base, limit or
+ * stack-size mask.  The store comes first, so a fault leaves RSP as it
+ * was; the pop moves RSP before the caller stores the value (POP RSP ends
+ * with the popped value). */
+FAST_INLINE void push64(tcg_vcpu *v, uint64_t val)
 {
     uint64_t sp = v->s.regs[X86_R_SP] - 8;
-    tcg_lin_write(v, sp, 8, v->s.regs[in->rm]);
+    tcg_lin_write(v, sp, 8, val);
     v->s.regs[X86_R_SP] = sp;
 }
-static void pop_r64(tcg_vcpu *v, const tcg_insn *in)
+FAST_INLINE uint64_t pop64(tcg_vcpu *v)
 {
     uint64_t sp = v->s.regs[X86_R_SP];
     uint64_t val = tcg_lin_read(v, sp, 8);
     v->s.regs[X86_R_SP] = sp + 8;
+    return val;
+}
+
+/* PUSH/POP reg with a 64-bit operand. */
+static void push_r64(tcg_vcpu *v, const tcg_insn *in)
+{
+    push64(v, v->s.regs[in->rm]);
+}
+static void pop_r64(tcg_vcpu *v, const tcg_insn *in)
+{
+    uint64_t val = pop64(v);
     v->s.regs[in->rm] = val;
 }
 
@@ -387,17 +399,13 @@ static const tcg_op_fn jcc_by_cond[16] = { JCC_CONDS(JCC_FN) };
  * 64-bit code (no SS base, limit or stack-size mask). */
 static void call_rel64(tcg_vcpu *v, const tcg_insn *in)
 {
-    uint64_t sp = v->s.regs[X86_R_SP] - 8;
-    tcg_lin_write(v, sp, 8, v->s.rip);
-    v->s.regs[X86_R_SP] = sp;
+    push64(v, v->s.rip);
     v->s.rip += in->imm;
 }
 static void ret64(tcg_vcpu *v, const tcg_insn *in)
 {
     (void)in;
-    uint64_t sp = v->s.regs[X86_R_SP];
-    v->s.rip = tcg_lin_read(v, sp, 8);
-    v->s.regs[X86_R_SP] = sp + 8;
+    v->s.rip = pop64(v);
 }
 static void thr_jmp_rel(tcg_vcpu *v, const tcg_insn *in)
 {

@@ -13,16 +13,6 @@ static uint8_t al_of(const tcg_vcpu *v)
     return (uint8_t)v->s.regs[X86_R_AX];
 }
 
-static void set_al(tcg_vcpu *v, uint8_t al)
-{
-    v->s.regs[X86_R_AX] = (v->s.regs[X86_R_AX] & ~0xffull) | al;
-}
-
-static void set_ax(tcg_vcpu *v, uint16_t ax)
-{
-    v->s.regs[X86_R_AX] = (v->s.regs[X86_R_AX] & ~0xffffull) | ax;
-}
-
 /* SF, ZF and PF of al, plus `others` (CF/AF as computed). */
 static void set_al_flags(tcg_vcpu *v, uint8_t al, uint64_t others)
 {
@@ -47,7 +37,7 @@ static void decimal_adjust(tcg_vcpu *v, bool subtract)
     } else if (!subtract) {
         cf = false;   /* DAA's second step decides CF alone; DAS keeps the first's */
     }
-    set_al(v, al);
+    gpr_write(v, X86_R_AX, SZ8, al);
     set_al_flags(v, al, (cf ? X86_FLAG_CF : 0) | (af ? X86_FLAG_AF : 0));
 }
 
@@ -64,7 +54,7 @@ static void ascii_adjust(tcg_vcpu *v, bool subtract)
         /* AAA: AX += 0x106.  AAS: AX -= 6, then AH -= 1 (borrows reach AH). */
         ax = (uint16_t)(subtract ? ax - 6 - 0x100 : ax + 0x106);
     }
-    set_ax(v, (uint16_t)(ax & 0xff0f));
+    gpr_write(v, X86_R_AX, SZ16, (uint16_t)(ax & 0xff0f));
     fl &= ~(uint64_t)(X86_FLAG_CF | X86_FLAG_AF);
     cc_set_eflags(v, fl | (adjust ? X86_FLAG_CF | X86_FLAG_AF : 0));
 }
@@ -79,7 +69,7 @@ void op_aam(tcg_vcpu *v, const tcg_insn *in)
     if (base == 0)
         tcg_raise(v, X86_EXC_DE);
     uint8_t rem = al % base;
-    set_ax(v, (uint16_t)(((al / base) << 8) | rem));
+    gpr_write(v, X86_R_AX, SZ16, (uint16_t)(((al / base) << 8) | rem));
     set_al_flags(v, rem, 0);
 }
 
@@ -88,7 +78,7 @@ void op_aad(tcg_vcpu *v, const tcg_insn *in)
 {
     uint16_t ax = (uint16_t)v->s.regs[X86_R_AX];
     uint8_t al = (uint8_t)((ax & 0xff) + (ax >> 8) * (uint8_t)in->imm);
-    set_ax(v, al);
+    gpr_write(v, X86_R_AX, SZ16, al);
     set_al_flags(v, al, 0);
 }
 

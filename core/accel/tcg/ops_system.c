@@ -239,8 +239,8 @@ void tcg_lmsw(tcg_vcpu *v, uint16_t msw)
     tcg_write_cr0(v, cr0);
 }
 
-/* Loads LDTR or TR from the GDT (system descriptors are 16 bytes in long mode). */
-static void load_system_segment(tcg_vcpu *v, uint16_t sel, bool tss)
+/* LLDT / LTR: LDTR or TR from the GDT (a null LDT selector clears LDTR). */
+static void lldt_ltr(tcg_vcpu *v, uint16_t sel, bool tss)
 {
     require_cpl0(v);
     mm_x86_segment *dst = tss ? &v->s.tr : &v->s.ldtr;
@@ -250,20 +250,9 @@ static void load_system_segment(tcg_vcpu *v, uint16_t sel, bool tss)
         *dst = (mm_x86_segment){ .selector = sel };
         return;
     }
-    if (sel & 4)
-        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
-    uint32_t lo, hi;
-    tcg_read_descriptor(v, sel, &lo, &hi);
-    unsigned type = (hi >> 8) & 0xf;
-    bool ok = tss ? type == X86_SYS_TSS_AVAIL || type == X86_SYS_TSS16_AVAIL
-                  : type == X86_SYS_LDT;
-    if ((hi & X86_DESC_S) || !ok)
-        tcg_raise_error(v, X86_EXC_GP, sel & 0xfffc);
-    if (!(hi & X86_DESC_P))
-        tcg_raise_error(v, X86_EXC_NP, sel & 0xfffc);
-    tcg_seg_from_descriptor(dst, sel, lo, hi);
-    if (mm_x86_long_mode(&v->s))
-        dst->base |= tcg_sys_read(v, v->s.gdtr.base + (sel & ~7u) + 8, 4) << 32;
+    unsigned types = tss ? (1u << X86_SYS_TSS_AVAIL) | (1u << X86_SYS_TSS16_AVAIL)
+                         : 1u << X86_SYS_LDT;
+    uint32_t hi = tcg_load_system_segment(v, dst, sel, types, X86_EXC_GP);
     if (tss) {
         /* Mark the TSS busy in the descriptor and the cache. */
         hi |= X86_DESC_TSS_BUSY;
@@ -279,8 +268,8 @@ void op_group6(tcg_vcpu *v, const tcg_insn *in)
     switch (in->reg & 7) {
     case 0: rm_write(v, in, in->mod == 3 ? in->opsize : SZ16, v->s.ldtr.selector); break;
     case 1: rm_write(v, in, in->mod == 3 ? in->opsize : SZ16, v->s.tr.selector); break;
-    case 2: load_system_segment(v, (uint16_t)rm_read(v, in, SZ16), false); break;
-    case 3: load_system_segment(v, (uint16_t)rm_read(v, in, SZ16), true); break;
+    case 2: lldt_ltr(v, (uint16_t)rm_read(v, in, SZ16), false); break;
+    case 3: lldt_ltr(v, (uint16_t)rm_read(v, in, SZ16), true); break;
     case 4: case 5: tcg_verr_verw(v, (uint16_t)rm_read(v, in, SZ16), (in->reg & 7) == 5); break;
     default: tcg_raise(v, X86_EXC_UD);
     }

@@ -235,6 +235,42 @@ void tcg_far_call(tcg_vcpu *v, uint16_t sel, uint64_t offset, unsigned opsize)
     v->s.rip = v->code_size == SZ64 ? offset : offset & size_mask(opsize);
 }
 
+/* 32-bit TSS: ESPn at 4 + 8n, SSn at 8 + 8n. */
+void tcg_inner_stack(tcg_vcpu *v, unsigned dpl, mm_x86_segment *ss, uint32_t *esp)
+{
+    if (v->s.tr.limit < 8 + 8 * dpl + 1)
+        tcg_raise_error(v, X86_EXC_TS, v->s.tr.selector & 0xfffc);
+    *esp = (uint32_t)tcg_sys_read(v, v->s.tr.base + 4 + 8 * dpl, 4);
+    uint16_t sel = (uint16_t)tcg_sys_read(v, v->s.tr.base + 8 + 8 * dpl, 2);
+    uint32_t lo, hi;
+    if ((sel & ~3u) == 0 || (sel & 3) != dpl)
+        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
+    tcg_read_descriptor(v, sel, &lo, &hi);
+    bool writable_data = (hi & X86_DESC_S) && !(hi & X86_DESC_CS) && (hi & X86_DESC_W);
+    if (!writable_data || ((hi >> X86_DESC_DPL_SHIFT) & 3) != dpl)
+        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
+    if (!(hi & X86_DESC_P))
+        tcg_raise_error(v, X86_EXC_SS, sel & 0xfffc);
+    tcg_seg_from_descriptor(ss, sel, lo, hi);
+}
+
+uint32_t tcg_load_system_segment(tcg_vcpu *v, mm_x86_segment *dst, uint16_t sel, unsigned types,
+                                 int fault)
+{
+    if (sel & 4)
+        tcg_raise_error(v, fault, sel & 0xfffc);
+    uint32_t lo, hi;
+    tcg_read_descriptor(v, sel, &lo, &hi);
+    if ((hi & X86_DESC_S) || !((types >> ((hi >> 8) & 0xf)) & 1))
+        tcg_raise_error(v, fault, sel & 0xfffc);
+    if (!(hi & X86_DESC_P))
+        tcg_raise_error(v, X86_EXC_NP, sel & 0xfffc);
+    tcg_seg_from_descriptor(dst, sel, lo, hi);
+    if (mm_x86_long_mode(&v->s))
+        dst->base |= tcg_sys_read(v, v->s.gdtr.base + (sel & ~7u) + 8, 4) << 32;
+    return hi;
+}
+
 /* Data segments not accessible at the new (outer) privilege become null. */
 static void nullify_inaccessible(tcg_vcpu *v, unsigned cpl)
 {

@@ -72,15 +72,7 @@ static void load_task_ldt(tcg_vcpu *v, uint16_t sel)
         v->s.ldtr = (mm_x86_segment){ .selector = sel };
         return;
     }
-    if (sel & 4)
-        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
-    uint32_t lo, hi;
-    tcg_read_descriptor(v, sel, &lo, &hi);
-    if ((hi & X86_DESC_S) || desc_type(hi) != X86_SYS_LDT)
-        tcg_raise_error(v, X86_EXC_TS, sel & 0xfffc);
-    if (!(hi & X86_DESC_P))
-        tcg_raise_error(v, X86_EXC_NP, sel & 0xfffc);
-    tcg_seg_from_descriptor(&v->s.ldtr, sel, lo, hi);
+    tcg_load_system_segment(v, &v->s.ldtr, sel, 1u << X86_SYS_LDT, X86_EXC_TS);
 }
 
 /* CS of the new task: a present code segment; CPL becomes its RPL. */
