@@ -208,9 +208,9 @@ static bool stepping(const tcg_vcpu *v)
  * set, the single-step #DB trap follows.  An instruction that delivered an
  * event itself (INT n, INT3, INTO) gets no trap: delivery cleared TF, and
  * the handler runs first.  A fault skips this altogether (longjmp).  REP
- * string instructions trap once, after their last iteration.  RF, which
- * suppresses breakpoints for one instruction, clears once one completes
- * (IRET may set it again). */
+ * string instructions trap once, after their last iteration.  RF only
+ * held back the breakpoint check just made, so it clears here, before the
+ * instruction (which may set it again: IRET, a task switch). */
 static void step_instruction(tcg_vcpu *v, const tcg_block *b)
 {
     unsigned hits = tcg_debug_instruction_hits(v);
@@ -220,13 +220,12 @@ static void step_instruction(tcg_vcpu *v, const tcg_block *b)
         tcg_deliver_event(v, X86_EXC_DB, EVT_FAULT, false, 0);
         return;
     }
-    bool tf = v->s.rflags & X86_FLAG_TF, rf = v->s.rflags & X86_FLAG_RF;
+    bool tf = v->s.rflags & X86_FLAG_TF;
+    v->s.rflags &= ~(uint64_t)X86_FLAG_RF;
     v->exit_block = false;
     v->event_delivered = false;
     v->debug_data_hits = 0;
     run_one_insn(v, b->insns);
-    if (rf && b->insns->opcode != 0xcf)
-        v->s.rflags &= ~(uint64_t)X86_FLAG_RF;
     if (v->event_delivered || (!tf && !v->debug_data_hits))
         return;
     /* Data breakpoints and the single step: one #DB trap after the instruction. */
