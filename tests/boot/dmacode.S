@@ -10,17 +10,8 @@
  * CPU still running the code it decoded before the DMA prints 'A'.  It then
  * leaves by a triple fault (with -no-reboot the emulator exits).
  */
-    .section .text
-    .code32
-    .globl start
-    .align 4
-mb_header:
-    .long 0x1BADB002
-    .long 0x00000002
-    .long -(0x1BADB002 + 0x00000002)
-start:
-    cli
-    mov $stack_top, %esp
+    .include "multiboot_kernel.inc"
+main:
     mov $0x200000, %edi
     movl $0x555141B0, (%edi)
     movl $0xC3595DEE, 4(%edi)
@@ -51,14 +42,6 @@ done:
     lidt null_idt               /* no IDT: the INT3 escalates to a triple fault */
     int3
     hlt
-puts:
-    lodsb
-    test %al, %al
-    jz 2f
-    mov $0x3f8, %dx
-    out %al, %dx
-    jmp puts
-2:  ret
 
     .section .data
     .align 16

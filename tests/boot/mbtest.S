@@ -4,17 +4,8 @@
  * information on COM1, then leaves through QEMU's isa-debug-exit port 0xF4
  * (value 0x10: status 33; 0x01 on a bad magic: status 3).
  */
-    .section .text
-    .code32
-    .globl start
-    .align 4
-mb_header:
-    .long 0x1BADB002
-    .long 0x00000002
-    .long -(0x1BADB002 + 0x00000002)
-start:
-    cli
-    mov $stack_top, %esp
+    .include "multiboot_kernel.inc"
+main:
     cmp $0x2BADB002, %eax
     jne fail
     mov $msg_ok, %esi
@@ -43,14 +34,6 @@ fail:
     mov $0x01, %al
     out %al, %dx
     hlt
-puts:
-    lodsb
-    test %al, %al
-    jz 2f
-    mov $0x3f8, %dx
-    out %al, %dx
-    jmp puts
-2:  ret
 putn:
     jecxz 3f
     lodsb

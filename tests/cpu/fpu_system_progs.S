@@ -8,17 +8,23 @@
 \name:
 .endm
 
-    .section .rodata.fpuprogs, "a"
-
-    /* ZE unmasked: FDIV by zero sets ES; the next waiting x87 instruction
-     * takes #MF (CR0.NE=1).  FNSTSW before it does not wait. */
-PROG prog_x87_mf
+/* FDIV by zero with ZE unmasked (control word 037B): sets ES, leaving an
+ * #MF pending for the next waiting x87 or MMX instruction. */
+.macro PENDING_ZE
     fninit
     movw $0x037b, (%rdi)
     fldcw (%rdi)
     fld1
     fldz
     fdivrp
+.endm
+
+    .section .rodata.fpuprogs, "a"
+
+    /* ZE unmasked: FDIV by zero sets ES; the next waiting x87 instruction
+     * takes #MF (CR0.NE=1).  FNSTSW before it does not wait. */
+PROG prog_x87_mf
+    PENDING_ZE
     fnstsw %ax
     .globl prog_x87_mf_fault
 prog_x87_mf_fault:
@@ -28,12 +34,7 @@ prog_x87_mf_end:
 
     /* FWAIT is a waiting instruction too: it takes the pending #MF. */
 PROG prog_x87_fwait_mf
-    fninit
-    movw $0x037b, (%rdi)
-    fldcw (%rdi)
-    fld1
-    fldz
-    fdivrp
+    PENDING_ZE
     .globl prog_x87_fwait_mf_fault
 prog_x87_fwait_mf_fault:
     fwait
@@ -102,12 +103,7 @@ prog_x87_ie_keep_end:
 
     /* A pending x87 exception is reported by the next MMX instruction. */
 PROG prog_mmx_pending
-    fninit
-    movw $0x037b, (%rdi)
-    fldcw (%rdi)
-    fld1
-    fldz
-    fdivrp
+    PENDING_ZE
     .globl prog_mmx_pending_fault
 prog_mmx_pending_fault:
     paddw %mm1, %mm0

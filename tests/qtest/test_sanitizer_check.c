@@ -34,28 +34,32 @@ static void test_clean_refusal_passes(void)
     qtest_expect_refusal("-foo", "invalid option");
 }
 
-static void test_report_fails_refusal(void)
+/* qtest_expect_refusal("-foo", expected) against a fake emulator printing
+ * `output` and exiting with `status` must fail, saying `why` (run in a
+ * subprocess, since the failure aborts the test). */
+static void expect_refusal_check_fails(const char *output, int status, const char *expected,
+                                       const char *why)
 {
     if (g_test_subprocess()) {
-        use_fake_emulator("x.c:1:2: runtime error: signed integer overflow", 1);
-        qtest_expect_refusal("-foo", "runtime error");
+        use_fake_emulator(output, status);
+        qtest_expect_refusal("-foo", expected);
         return;
     }
     g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
     g_test_trap_assert_failed();
-    g_test_trap_assert_stderr("*died of a sanitizer error*");
+    g_test_trap_assert_stderr(why);
+}
+
+static void test_report_fails_refusal(void)
+{
+    expect_refusal_check_fails("x.c:1:2: runtime error: signed integer overflow", 1,
+                               "runtime error", "*died of a sanitizer error*");
 }
 
 static void test_crash_status_fails_refusal(void)
 {
-    if (g_test_subprocess()) {
-        use_fake_emulator("modemu-system-x86_64: -foo: invalid option", 2);
-        qtest_expect_refusal("-foo", "invalid option");
-        return;
-    }
-    g_test_trap_subprocess(NULL, 0, G_TEST_SUBPROCESS_DEFAULT);
-    g_test_trap_assert_failed();
-    g_test_trap_assert_stderr("*should have refused with exit status 1*");
+    expect_refusal_check_fails("modemu-system-x86_64: -foo: invalid option", 2,
+                               "invalid option", "*should have refused with exit status 1*");
 }
 
 static void test_status_classification(void)
